@@ -1,0 +1,18 @@
+"""Local development: debug on, console e-mail, generated keys in a git-ignored file."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+from .devkeys import load_or_create
+from .environment import env_str
+
+DEBUG = True
+
+_dev_keys = load_or_create(VAR_DIR / "dev-keys.json")
+SECRET_KEY = env_str("SECRET_KEY", _dev_keys["SECRET_KEY"])
+CASE_MASTER_KEYS = [k for k in env_str("CASE_MASTER_KEYS", _dev_keys["CASE_MASTER_KEYS"]).split(",") if k]
+CASE_HASH_KEY = env_str("CASE_HASH_KEY", _dev_keys["CASE_HASH_KEY"])
+
+MAILERS = {"default": {"BACKEND": env_str("MAILER_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+# Tasks run in-process during development unless a worker is wanted.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

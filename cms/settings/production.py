@@ -1,0 +1,22 @@
+"""Production: every secret from the environment, refusing to start without one."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_int, env_list, env_required, env_str
+
+DEBUG = False
+SECRET_KEY = env_required("SECRET_KEY")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    env_required("ALLOWED_HOSTS")
+env_required("DATABASE_URL")  # base.py has already read it; SQLite is not for production
+CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS") or [env_required("CASE_MASTER_KEYS")]
+CASE_HASH_KEY = env_required("CASE_HASH_KEY")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+MAILERS = {"default": {"BACKEND": env_str("MAILER_BACKEND", "django.core.mail.backends.smtp.EmailBackend")}}

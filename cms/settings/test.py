@@ -1,0 +1,14 @@
+"""The test suite: fast hashing, in-memory e-mail, fixed keys, immediate tasks."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-any-real-use"  # noqa: S105
+CASE_MASTER_KEYS = ["dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE="]
+CASE_HASH_KEY = "dGVzdC1oYXNoLWtleS0zMi1ieXRlcy1sb25nLWtleSE="
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ALLOWED_HOSTS = ["*"]

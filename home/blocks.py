@@ -1,0 +1,92 @@
+"""StreamField blocks that communications staff arrange on the public pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class CaseTypeBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.TextBlock(label=_("Short explanation"))
+    page = blocks.PageChooserBlock(required=False, label=_("Form or page it links to"))
+    link_label = blocks.CharBlock(required=False, label=_("Link text"))
+
+    class Meta:
+        icon = "form"
+        label = _("Case type")
+
+
+class CaseTypesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"))
+    intro = blocks.TextBlock(required=False, label=_("Introduction"))
+    case_types = blocks.ListBlock(CaseTypeBlock(), label=_("Case types"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Case types")
+        template = "blocks/case_types.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    button_label = blocks.CharBlock(label=_("Button text"))
+    page = blocks.PageChooserBlock(label=_("Page the button opens"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action.html"
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Answer"))
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "blocks/question_answer.html"
+
+
+class NoticeBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Notice")
+        template = "blocks/notice.html"
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The blocks every content page offers."""
+
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", label=_("Heading"), template="blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
+    notice = NoticeBlock()
+    question_answer = QuestionAnswerBlock()
+    call_to_action = CallToActionBlock()
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page also offers the case-type overview."""
+
+    case_types = CaseTypesBlock()
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"))
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class FooterLinksBlock(blocks.StreamBlock):
+    link = FooterLinkBlock()

@@ -1,0 +1,72 @@
+"""Template tags for the chrome of every public page: language switcher, organisation details."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+from home.models import OrganisationDetails
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language, pointing at *this* page in that language.
+
+    For a Wagtail page that is its live translation (absent when not translated yet); for any
+    other view it is the same path under the other language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if page is not None and hasattr(page, "get_translations"):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other.get_url(request=request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None and hasattr(page, "get_translations"):
+            url = translations.get(code)
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = None
+        if url:
+            links.append({"code": code, "name": name, "url": url, "is_current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def organisation_details(context):
+    request = context.get("request")
+    cache = getattr(request, "_organisation_details", None) if request else None
+    if cache is None:
+        cache = OrganisationDetails.for_locale(Locale.get_active())
+        if request is not None:
+            request._organisation_details = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return "/"
+    root = site.root_page.localized
+    return root.get_url(request=request) or "/"
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The home page of this language and its children marked "show in menus"."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "items": [], "request": request}
+    home = site.root_page.localized.specific
+    items = home.get_children().live().public().in_menu().filter(locale=home.locale)
+    current = context.get("page")
+    return {"home": home, "items": items, "request": request, "current": current}
