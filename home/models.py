@@ -24,7 +24,7 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_text")]
-    subpage_types = ["home.StandardPage", "home.AnnouncementIndexPage"]
+    subpage_types = ["home.StandardPage", "home.AnnouncementIndexPage", "forms_app.IntakeFormPage"]
     max_count_per_parent = 1
 
     class Meta:

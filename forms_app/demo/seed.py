@@ -1,0 +1,56 @@
+"""The four demo intake forms, created once under the home page (English source)."""
+
+from django.utils.html import escape
+
+from forms_app.models import IntakeFormField, IntakeFormPage
+from home.demo.seed import collect_texts, publish_new_child
+
+from .questions import FORMS
+
+
+def paragraphs(texts):
+    return "".join(f"<p>{escape(text.en)}</p>" for text in texts)
+
+
+def form_texts():
+    return collect_texts(FORMS)
+
+
+def build_fields(spec):
+    fields = []
+    for order, field in enumerate(spec["fields"]):
+        choices = [("choice", {"key": key, "label": label.en}) for key, label in field.get("choices", [])]
+        fields.append(
+            IntakeFormField(
+                sort_order=order,
+                clean_name=field["clean_name"],
+                field_type=field["field_type"],
+                label=field["label"].en,
+                help_text=field["help_text"].en if field.get("help_text") else "",
+                required=field["required"],
+                choice_options=choices,
+            )
+        )
+    return fields
+
+
+def seed_forms(home):
+    """{case_type: English form page}, creating the forms that do not exist yet."""
+    pages = {}
+    for spec in FORMS:
+        page = IntakeFormPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = IntakeFormPage(
+                title=spec["title"].en,
+                slug=spec["slug"],
+                case_type=spec["case_type"],
+                intro=paragraphs(spec["intro"]),
+                evidence_help=paragraphs(spec["evidence_help"]),
+                next_steps=paragraphs(spec["next_steps"]),
+                thank_you_text=paragraphs([spec["thank_you"]]),
+                locale=home.locale,
+            )
+            page.form_fields = build_fields(spec)
+            publish_new_child(home, page)
+        pages[spec["case_type"]] = page
+    return pages

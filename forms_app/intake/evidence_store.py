@@ -1,0 +1,35 @@
+"""Sealed evidence files in the private "evidence" storage: generated names, no URL, no plaintext."""
+
+import contextlib
+import secrets
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+
+
+def storage():
+    return storages["evidence"]
+
+
+def new_name():
+    token = secrets.token_hex(16)
+    return f"{token[:2]}/{token}"
+
+
+def save_sealed(name, sealed: bytes):
+    saved = storage().save(name, ContentFile(sealed))
+    if saved != name:  # a collision renamed it: never expected with 128 random bits
+        storage().delete(saved)
+        raise FileExistsError("Evidence name collision.")
+    return saved
+
+
+def read_sealed(name) -> bytes:
+    with storage().open(name, "rb") as handle:
+        return handle.read()
+
+
+def delete_files(names):
+    for name in names:
+        with contextlib.suppress(OSError):
+            storage().delete(name)

@@ -1,0 +1,127 @@
+"""Filing a case: one transaction for the case, its answers and its evidence, or nothing at all."""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from ..evidence import ProcessedEvidence
+from ..field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
+from ..models.cases import Case, Evidence
+from ..tasks import notify_staff_of_new_case
+from . import evidence_store
+from .receipts import new_receipt_code, receipt_code_hash
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class NewCase:
+    case: Case
+    receipt_code: str
+
+
+class SubmissionFailed(Exception):
+    message = _(
+        "We could not save your case because of a problem on our side. Nothing was kept. "
+        "Your answers are still below: please try again in a few minutes."
+    )
+
+
+def question_as_seen(field):
+    """The wording the claimant saw, in their language, kept with the answer for counsel."""
+    seen = {"label": field.label, "help_text": field.help_text, "field_type": field.field_type}
+    if field.field_type in CHOICE_FIELD_TYPES:
+        seen["choices"] = dict(field.choices_as_pairs())
+    return seen
+
+
+def answer_value(value):
+    """Cleaned form data as JSON: dates as ISO strings, decimals as strings, files counted."""
+    if isinstance(value, list) and value and isinstance(value[0], ProcessedEvidence):
+        return len(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if value.__class__.__name__ == "Decimal":
+        return str(value)
+    return value
+
+
+def file_case(page, form):
+    """Create the Case for a valid form. Raises SubmissionFailed, leaving no row and no file."""
+    fields = list(page.get_form_fields())
+    answers, questions, uploads = {}, {}, []
+    for field in fields:
+        value = form.cleaned_data.get(field.clean_name)
+        if field.field_type == "evidence":
+            uploads.extend(value or [])
+        answers[field.clean_name] = answer_value(value)
+        questions[field.clean_name] = question_as_seen(field)
+    keep_originals = bool(form.cleaned_data.get(CONSENT_KEEP_ORIGINAL))
+
+    written = []
+    try:
+        with transaction.atomic():
+            new_case = create_case_row(page, answers, questions, evidence_count=len(uploads))
+            for upload in uploads:
+                store_evidence(new_case.case, upload, keep_originals, written)
+            transaction.on_commit(lambda: notify_staff_of_new_case.enqueue(new_case.case.pk))
+    except Exception as error:
+        # Files are not transactional: remove what was written before the rollback.
+        evidence_store.delete_files(written)
+        # The type only: an exception message could quote what the claimant wrote.
+        logger.error("Filing a case failed: %s", type(error).__name__)
+        raise SubmissionFailed from error
+    return new_case
+
+
+def create_case_row(page, answers, questions, evidence_count):
+    """A fresh reference and receipt code; retried on the (unlikely) collision of either."""
+    for _attempt in range(5):
+        receipt_code = new_receipt_code()
+        case = Case(
+            case_type=page.case_type,
+            language=page.locale.language_code,
+            form_page=page,
+            form_translation_key=page.translation_key,
+            evidence_count=evidence_count,
+            receipt_code_hash=receipt_code_hash(receipt_code),
+        )
+        case.create_data_key()
+        case.set_answers(answers, questions)
+        try:
+            with transaction.atomic():
+                case.save()
+        except IntegrityError:
+            continue
+        return NewCase(case=case, receipt_code=receipt_code)
+    raise IntegrityError("Could not allocate a unique case reference.")
+
+
+def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
+    evidence = Evidence(
+        case=case,
+        kind=upload.kind,
+        size=upload.size,
+        working_file=evidence_store.new_name(),
+        working_mime=upload.working_mime,
+        working_extension=upload.working_extension,
+        working_sha256=upload.working_sha256,
+        original_mime=upload.original_mime,
+        original_sha256=upload.original_sha256,
+        metadata_removed=upload.metadata_removed,
+    )
+    evidence.sealed_display_name = case.seal(evidence.purpose("name"), upload.display_name.encode())
+    written.append(
+        evidence_store.save_sealed(evidence.working_file, case.seal(evidence.purpose("working"), upload.working))
+    )
+    if keep_original:
+        evidence.original_file = evidence_store.new_name()
+        written.append(
+            evidence_store.save_sealed(
+                evidence.original_file, case.seal(evidence.purpose("original"), upload.original)
+            )
+        )
+    evidence.save()
+    return evidence

@@ -1,0 +1,162 @@
+"""A case: one submission of an intake form, encrypted at rest (see forms_app.crypto)."""
+
+import json
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .. import crypto
+
+# Easy to read aloud and to type: no 0/O, 1/I/L, 5/S or U/V confusions.
+REFERENCE_ALPHABET = "2346789ABCDEFGHJKMNPQRTWXYZ"
+
+
+def new_reference():
+    """e.g. WC-7K4Q-92XM: 27**8 (about 2.8e11) possibilities, so references are not guessable."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"WC-{chars[:4]}-{chars[4:]}"
+
+
+class CaseType(models.TextChoices):
+    PERSECUTION = "persecution", _("Persecution caused by WeChat censorship")
+    ACCOUNT_CLOSURE = "account_closure", _("Financial loss from account closure")
+    PRIVACY_CENSORSHIP = "privacy_censorship", _("Loss from privacy violation or censorship")
+    INVESTOR = "investor", _("Investor loss")
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_REVIEW = "in_review", _("In review")
+    NEEDS_INFORMATION = "needs_information", _("Needs information")
+    MERIT = "merit", _("Merit")
+    NO_MERIT = "no_merit", _("No merit")
+    CONTACTED = "contacted", _("Contacted")
+    PLAINTIFF = "plaintiff", _("Plaintiff")
+    CLOSED = "closed", _("Closed")
+
+
+class Case(models.Model):
+    """Plain columns hold only what the review queue filters on; the claimant's story, name,
+    contacts and files are sealed with the case's own data key."""
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
+    case_type = models.CharField(_("case type"), max_length=32, choices=CaseType.choices, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=32, choices=CaseStatus.choices, default=CaseStatus.NEW, db_index=True
+    )
+    language = models.CharField(_("claimant's language"), max_length=16, choices=settings.LANGUAGES, db_index=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+    form_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    form_translation_key = models.UUIDField(_("form"), editable=False, db_index=True)
+    evidence_count = models.PositiveSmallIntegerField(_("evidence files"), default=0)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+        verbose_name=_("assigned to"),
+    )
+
+    # Envelope encryption: the data key, wrapped by the master key named by key_id.
+    key_id = models.CharField(max_length=32, editable=False)
+    wrapped_key = models.BinaryField(editable=False)
+    # JSON {"answers": {key: value}, "questions": {key: wording the claimant saw}}, sealed.
+    sealed_answers = models.BinaryField(editable=False)
+    # Keyed hash of the secret receipt code; the code itself is never stored.
+    receipt_code_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx")]
+
+    def __str__(self):
+        return self.reference
+
+    # --- encryption -----------------------------------------------------------------------
+    def create_data_key(self):
+        key = crypto.new_data_key()
+        self.key_id, self.wrapped_key = crypto.wrap_data_key(key, self.reference)
+        self.__dict__["data_key"] = key
+        return key
+
+    @cached_property
+    def data_key(self):
+        return crypto.unwrap_data_key(self.key_id, bytes(self.wrapped_key), self.reference)
+
+    def context_for(self, purpose):
+        return f"case:{self.reference}:{purpose}".encode()
+
+    def seal(self, purpose, plaintext: bytes) -> bytes:
+        return crypto.seal(self.data_key, plaintext, self.context_for(purpose))
+
+    def open(self, purpose, sealed: bytes) -> bytes:
+        return crypto.open_sealed(self.data_key, bytes(sealed), self.context_for(purpose))
+
+    def rewrap_key(self):
+        """Wrap the same data key with the current master key (key rotation); data is untouched."""
+        key = self.data_key
+        self.key_id, self.wrapped_key = crypto.wrap_data_key(key, self.reference)
+
+    def set_answers(self, answers: dict, questions: dict):
+        payload = json.dumps({"answers": answers, "questions": questions}, ensure_ascii=False, sort_keys=True)
+        self.sealed_answers = self.seal("answers", payload.encode())
+        self.__dict__["answer_payload"] = json.loads(payload)
+
+    @cached_property
+    def answer_payload(self):
+        return json.loads(self.open("answers", self.sealed_answers))
+
+    @property
+    def answers(self):
+        return self.answer_payload["answers"]
+
+    @property
+    def questions_as_seen(self):
+        return self.answer_payload["questions"]
+
+
+class Evidence(models.Model):
+    """One uploaded file. Stored sealed, under a generated name, in private storage with no URL."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(_("kind"), max_length=16)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sealed_display_name = models.BinaryField(editable=False)
+    working_file = models.CharField(max_length=255, editable=False)
+    working_mime = models.CharField(max_length=100)
+    working_extension = models.CharField(max_length=16)
+    working_sha256 = models.CharField(_("SHA-256 of the working copy"), max_length=64)
+    original_file = models.CharField(max_length=255, blank=True, editable=False)
+    original_mime = models.CharField(max_length=100)
+    original_sha256 = models.CharField(_("SHA-256 as uploaded"), max_length=64)
+    metadata_removed = models.BooleanField(_("metadata removed"), default=True)
+    hashed_at = models.DateTimeField(_("hashed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.case.reference} #{self.pk}"
+
+    @property
+    def has_original(self):
+        return bool(self.original_file)
+
+    def purpose(self, part):
+        return f"evidence:{self.working_file}:{part}"
+
+    @property
+    def display_name(self):
+        return self.case.open(self.purpose("name"), self.sealed_display_name).decode()

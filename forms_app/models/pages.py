@@ -1,0 +1,156 @@
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import ChoiceOptionsBlock
+from ..field_types import FIELD_TYPE_CHOICES
+from ..intake.abuse import add_honeypot, refuse_abusive_request
+from ..intake.form_builder import IntakeFormBuilder
+from ..intake.receipts import receipt_url, remember_receipt
+from ..intake.submission import NewCase, SubmissionFailed, file_case
+from .cases import Case, CaseType
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class IntakeFormField(TranslatableMixin, AbstractFormField):
+    """One question. Its answer key (`clean_name`), type and choice keys are the same in every
+    language; its wording is translated."""
+
+    page = ParentalKey("IntakeFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(_("field type"), max_length=32, choices=FIELD_TYPE_CHOICES)
+    choice_options = StreamField(
+        ChoiceOptionsBlock(),
+        blank=True,
+        verbose_name=_("choices"),
+        help_text=_("Only for drop downs, radio buttons and checkboxes."),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
+        FieldPanel(
+            "clean_name", help_text=_("Answer key. Leave empty for a new question to derive it from the label.")
+        ),
+        FieldPanel("choice_options"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choice_options"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def choices_as_pairs(self):
+        """[(key, label), ...] in the editors' order."""
+        return [(option.value["key"], option.value["label"]) for option in self.choice_options]
+
+
+class IntakeFormPage(AbstractForm):
+    """An intake form for one case type. Editors write its questions (in English, then translate
+    them with wagtail-localize); every language version files its cases in the same queue."""
+
+    template = "forms_app/intake_form_page.html"
+
+    case_type = models.CharField(_("case type"), max_length=32, choices=CaseType.choices)
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
+    evidence_help = RichTextField(_("what evidence helps"), features=TEXT_FEATURES, blank=True)
+    next_steps = RichTextField(_("what happens next"), features=TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(
+        _("receipt message"), features=TEXT_FEATURES, blank=True, help_text=_("Shown with the receipt.")
+    )
+    submit_label = models.CharField(_("submit button text"), max_length=80, blank=True)
+
+    content_panels = AbstractForm.content_panels + [
+        FieldPanel("case_type"),
+        FieldPanel("intro"),
+        FieldPanel("evidence_help"),
+        FieldPanel("next_steps"),
+        InlinePanel("form_fields", label=_("Questions")),
+        MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("submit_label")], heading=_("After submitting")),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("evidence_help"),
+        TranslatableField("next_steps"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("submit_label"),
+        TranslatableField("form_fields"),
+        SynchronizedField("case_type"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("intake form")
+
+    form_builder = IntakeFormBuilder
+
+    def get_submission_class(self):
+        """Submissions are cases: one Case per submission, never a plaintext FormSubmission."""
+        return Case
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        add_honeypot(form)
+        return form
+
+    def serve(self, request, *args, **kwargs):
+        """Refuse abuse before the form is even built, then let Wagtail do the rest."""
+        if request.method == "POST":
+            refusal = refuse_abusive_request(request)
+            if refusal is not None:
+                form = self.get_form(request.POST, page=self, user=request.user)
+                form.is_valid()
+                form.add_error(None, refusal.message)
+                return self.render_form(request, form, status=refusal.status)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        """Turn a valid form into a Case; on failure return the form carrying the error."""
+        try:
+            return file_case(self, form)
+        except SubmissionFailed as failure:
+            form.add_error(None, failure.message)
+            return form
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """POST-redirect-GET to the receipt, so a refresh never submits the case twice."""
+        if isinstance(form_submission, NewCase):
+            remember_receipt(request, form_submission)
+            return redirect(receipt_url())
+        if form_submission is None:  # admin preview of the landing page
+            return super().render_landing_page(request, *args, **kwargs)
+        return self.render_form(request, form_submission, status=422)
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["in_wechat_browser"] = "micromessenger" in request.headers.get("User-Agent", "").lower()
+        return context

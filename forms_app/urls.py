@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "forms_app"
+
+urlpatterns = [
+    path("receipt/", views.receipt, name="receipt"),
+]

@@ -1,0 +1,253 @@
+"""Build the demo site once; running it again creates only what is missing.
+
+Existing pages are never overwritten: once seeded, the content belongs to the editors.
+"""
+
+import itertools
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, OrganisationDetails, StandardPage
+
+from . import content
+from .localize import translate_with_localize, translation_table
+from .text import Text
+
+CHINESE_LANGUAGES = ["zh-hans", "zh-hant"]
+
+
+def collect_texts(value):
+    """Every Text inside a nested structure of dicts, lists and tuples."""
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from collect_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from collect_texts(item)
+
+
+def site_texts():
+    return itertools.chain.from_iterable(
+        collect_texts(part)
+        for part in (
+            content.ORGANISATION,
+            content.HOME,
+            content.ABOUT,
+            content.FAQ,
+            content.PRIVACY,
+            content.ANNOUNCEMENT_INDEX,
+            content.ANNOUNCEMENTS,
+        )
+    )
+
+
+def paragraph(text: Text):
+    return RichText(f"<p>{escape_html(text.en)}</p>")
+
+
+def escape_html(text):
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+def body_blocks(blocks):
+    """content.py's ("kind", value) pairs as StreamField data, in English."""
+    stream = []
+    for kind, value in blocks:
+        if kind == "heading":
+            stream.append(("heading", value.en))
+        elif kind == "paragraph":
+            stream.append(("paragraph", paragraph(value)))
+        elif kind == "notice":
+            stream.append(("notice", {"heading": value["heading"].en, "text": paragraph(value["text"])}))
+        elif kind == "question_answer":
+            stream.append(
+                ("question_answer", {"question": value["question"].en, "answer": paragraph(value["answer"])})
+            )
+        else:
+            raise ValueError(f"Unknown demo block {kind!r}")
+    return stream
+
+
+def ensure_locales():
+    for code in ["en", *CHINESE_LANGUAGES]:
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.get(language_code="en")
+
+
+def publish_new_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def english_child(parent, slug, model):
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+def ensure_home(english):
+    """The English home page, made the site's root (replacing Wagtail's "Welcome" page)."""
+    home = HomePage.objects.filter(locale=english).first()
+    site = Site.objects.filter(is_default_site=True).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = publish_new_child(
+            root,
+            HomePage(
+                title=content.HOME["title"].en,
+                slug="home-page",
+                hero_heading=content.HOME["hero_heading"].en,
+                hero_text=content.HOME["hero_text"].en,
+                locale=english,
+            ),
+        )
+    if site is None:
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    if site.root_page_id != home.pk:
+        welcome = site.root_page
+        site.root_page = home
+        site.save()
+        if not isinstance(welcome.specific, HomePage) and not welcome.get_children().exists():
+            welcome.delete()
+    return home
+
+
+def ensure_standard_page(home, data, show_in_menus=True):
+    page = english_child(home, data["slug"], StandardPage)
+    if page is None:
+        page = publish_new_child(
+            home,
+            StandardPage(
+                title=data["title"].en,
+                slug=data["slug"],
+                intro=data["intro"].en,
+                body=body_blocks(data["body"]),
+                show_in_menus=show_in_menus,
+            ),
+        )
+    return page
+
+
+def ensure_announcements(home):
+    data = content.ANNOUNCEMENT_INDEX
+    index = english_child(home, data["slug"], AnnouncementIndexPage)
+    if index is None:
+        index = publish_new_child(
+            home,
+            AnnouncementIndexPage(
+                title=data["title"].en, slug=data["slug"], intro=data["intro"].en, show_in_menus=True
+            ),
+        )
+    items = []
+    for item in content.ANNOUNCEMENTS:
+        page = english_child(index, item["slug"], AnnouncementPage)
+        if page is None:
+            page = publish_new_child(
+                index,
+                AnnouncementPage(
+                    title=item["title"].en,
+                    slug=item["slug"],
+                    date=item["date"],
+                    summary=item["summary"].en,
+                    body=body_blocks(item["body"]),
+                ),
+            )
+        items.append(page)
+    return index, items
+
+
+def home_body(form_pages):
+    """Case types linking to the intake forms, a safety notice and a call to action."""
+    data = content.HOME
+    cards = [
+        {
+            "heading": card["heading"].en,
+            "text": card["text"].en,
+            "page": form_pages.get(card["key"]),
+            "link_label": card["link_label"].en,
+        }
+        for card in data["case_types"]
+    ]
+    first_form = next(iter(form_pages.values()), None)
+    body = [
+        (
+            "case_types",
+            {"heading": data["case_types_heading"].en, "intro": data["case_types_intro"].en, "case_types": cards},
+        ),
+        (
+            "notice",
+            {
+                "heading": data["safety"]["heading"].en,
+                "text": RichText("".join(f"<p>{escape_html(t.en)}</p>" for t in data["safety"]["text"])),
+            },
+        ),
+    ]
+    if first_form is not None:
+        cta = data["cta"]
+        body.append(
+            (
+                "call_to_action",
+                {
+                    "heading": cta["heading"].en,
+                    "text": cta["text"].en,
+                    "button_label": cta["button_label"].en,
+                    "page": first_form,
+                },
+            )
+        )
+    return body
+
+
+def ensure_organisation(english, footer_pages):
+    details = OrganisationDetails.objects.filter(locale=english).first()
+    if details is None:
+        data = content.ORGANISATION
+        details = OrganisationDetails.objects.create(
+            locale=english,
+            name=data["name"].en,
+            tagline=data["tagline"].en,
+            contact_email=data["contact_email"],
+            footer_text="".join(f"<p>{escape_html(t.en)}</p>" for t in data["footer_text"]),
+            footer_links=[("link", {"label": page.title, "page": page}) for page in footer_pages],
+        )
+    return details
+
+
+def translate_missing(instance, table):
+    """Translate into each Chinese locale that has no translation yet."""
+    missing = [
+        locale
+        for locale in Locale.objects.filter(language_code__in=CHINESE_LANGUAGES)
+        if not type(instance).objects.filter(translation_key=instance.translation_key, locale=locale).exists()
+    ]
+    if missing:
+        translate_with_localize(instance, table, missing)
+
+
+@transaction.atomic
+def seed_site(stdout=None):
+    from forms_app.demo.seed import form_texts, seed_forms
+
+    english = ensure_locales()
+    home = ensure_home(english)
+    about = ensure_standard_page(home, content.ABOUT)
+    faq = ensure_standard_page(home, content.FAQ)
+    privacy = ensure_standard_page(home, content.PRIVACY, show_in_menus=False)
+    index, announcements = ensure_announcements(home)
+    form_pages = seed_forms(home)
+    if not home.body:
+        home.body = home_body(form_pages)
+        home.save_revision().publish()
+    details = ensure_organisation(english, [about, faq, privacy])
+
+    table = translation_table(itertools.chain(site_texts(), form_texts()))
+    # Parents before children: a translated page needs its translated parent.
+    for instance in [home, about, faq, privacy, index, *announcements, *form_pages.values(), details]:
+        translate_missing(instance, table)
+    if stdout is not None:
+        stdout.write("Demo content is in place in English, Simplified and Traditional Chinese.")

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+LANGUAGES = ["en", "zh-hans", "zh-hant"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site, seeded once for the whole run (tests roll back their own changes)."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture
+def demo_site(db):
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,123 @@
+"""The public pages: every type, every language, with the right chrome."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, StandardPage
+from tests.conftest import LANGUAGES
+from tests.helpers import page_in, soup, visible_text
+
+PAGE_TYPES = [HomePage, StandardPage, AnnouncementIndexPage, AnnouncementPage]
+# Chrome strings that must never appear untranslated on a Chinese page.
+ENGLISH_CHROME = [
+    "Skip to main content",
+    "Latest announcements",
+    "All announcements",
+    "This site uses no trackers",
+    "Contact:",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_page_type_renders_in_each_language_with_its_lang(client, model, language):
+    """Every page type answers 200 in every language, declaring that language on <html>."""
+    page = page_in(model, language)
+    assert page is not None, f"no {model.__name__} in {language}"
+    response = client.get(page.url)
+    assert response.status_code == 200
+    document = soup(response)
+    assert document.html["lang"] == language
+    assert document.find("main", id="main") is not None
+    assert document.find("a", class_="skip-link")["href"] == "#main"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])
+def test_chinese_pages_show_no_english_chrome_or_content(client, model, language):
+    """A Chinese page shows no English navigation, footer, switcher or body text."""
+    page = page_in(model, language)
+    text = visible_text(soup(client.get(page.url)))
+    for english in ENGLISH_CHROME:
+        assert english not in text
+    english_page = page.get_translation(page_in(model, "en").locale)
+    assert english_page.title not in text
+    # Apart from the names of the languages in the switcher and the e-mail address, no run of
+    # three English words appears.
+    stripped = text.replace("English", "").replace(english_page.specific.__class__.__name__, "")
+    stripped = re.sub(r"\S+@\S+", "", stripped)
+    assert not re.search(r"\b[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}\b", stripped), stripped[:500]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_points_to_the_same_page_in_each_language(client, language):
+    """The switcher links to this very page's translations, marking the current language."""
+    page = page_in(StandardPage, language, slug="faq") or page_in(StandardPage, language)
+    document = soup(client.get(page.url))
+    links = {a["hreflang"]: a for a in document.select("nav.language-switcher a")}
+    assert set(links) == set(LANGUAGES)
+    for code, link in links.items():
+        translation = page.get_translation(page_in(StandardPage, code).locale)
+        assert link["href"] == translation.url
+        assert (link.get("aria-current") == "true") == (code == language)
+    alternates = {link["hreflang"] for link in document.select('link[rel="alternate"]')}
+    assert alternates == set(LANGUAGES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "expected_prefix"),
+    [
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("zh-TW,zh;q=0.9", "/zh-hant/"),
+        ("zh-HK", "/zh-hant/"),
+        ("fr-FR,fr;q=0.9", "/en/"),
+        ("en-GB", "/en/"),
+    ],
+)
+def test_root_redirects_by_browser_language(client, accept_language, expected_prefix):
+    """`/` sends each visitor to the home page in the language their browser prefers."""
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response.status_code == 302
+    assert response["Location"] == expected_prefix
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_found_page_is_in_the_visitors_language(client, language):
+    """A missing page answers 404 with the error page in the language of its URL."""
+    response = client.get(f"/{language}/no-such-page-here/")
+    assert response.status_code == 404
+    document = soup(response)
+    assert document.html["lang"] == language
+    if language != "en":
+        assert "Page not found" not in visible_text(document)
+
+
+def test_server_error_page_offers_every_language(settings):
+    """The 500 page renders without a database or request, in all three languages."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert 'lang="zh-hans"' in html and 'lang="zh-hant"' in html
+    assert "Something went wrong" in html
+    assert html.count("<h") >= 3
+
+
+@pytest.mark.django_db
+def test_home_page_lists_four_case_types_linking_to_forms_in_its_language(client):
+    """The home page shows the four case types, each linking to the form in the same language."""
+    for language in LANGUAGES:
+        home = page_in(HomePage, language)
+        document = soup(client.get(home.url))
+        cards = document.select(".case-types .case-type")
+        assert len(cards) == 4
+        for card in cards:
+            href = card.find("a")["href"]
+            assert href.startswith(f"/{language}/")
+            assert Page.objects.live().filter(locale__language_code=language).exists()

@@ -1,0 +1,41 @@
+"""Configuration: production refuses to start without its secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPLETE = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "cases.example.org",
+    "DATABASE_URL": "postgres://user@localhost/cases",
+    "CASE_MASTER_KEYS": "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=",
+    "CASE_HASH_KEY": "dGVzdC1oYXNoLWtleS0zMi1ieXRlcy1sb25nLWtleSE=",
+}
+
+
+def load_production_settings(env):
+    clean = {key: value for key, value in os.environ.items() if key not in COMPLETE}
+    clean.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    code = "import django; from django.conf import settings; django.setup(); print(settings.DEBUG)"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+def test_production_starts_with_every_required_variable():
+    """With all required variables set, production settings load with DEBUG off."""
+    result = load_production_settings(COMPLETE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("missing", sorted(COMPLETE))
+def test_production_fails_fast_without_a_required_variable(missing):
+    """Each missing secret or host stops production settings with a message naming it."""
+    env = {key: value for key, value in COMPLETE.items() if key != missing}
+    result = load_production_settings(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
