@@ -1,0 +1,34 @@
+"""Upload limits, read from settings at call time so tests and deployments can change them."""
+
+from django.conf import settings
+
+MiB = 1024 * 1024
+
+DEFAULT_MAX_FILES = 10
+DEFAULT_MAX_FILE_BYTES = 20 * MiB
+DEFAULT_MAX_CASE_BYTES = 50 * MiB
+DEFAULT_MAX_IMAGE_PIXELS = 40_000_000
+
+# Room for form fields and multipart headers on top of the files themselves.
+REQUEST_OVERHEAD_BYTES = 1 * MiB
+
+
+def max_files() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_FILES", DEFAULT_MAX_FILES))
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
+
+
+def max_case_bytes() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_CASE_BYTES", DEFAULT_MAX_CASE_BYTES))
+
+
+def max_image_pixels() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS))
+
+
+def max_request_bytes() -> int:
+    """The largest request body worth reading at all."""
+    return max_case_bytes() + REQUEST_OVERHEAD_BYTES
