@@ -69,9 +69,20 @@ def _strip(pdf):
                 del names[key]
     for page in pdf.pages:
         _strip_annotations(page.obj)
-    for obj in pdf.objects:
-        if isinstance(obj, Dictionary | Stream):
-            _strip_object(obj)
+    for obj in _every_dictionary(pdf):
+        _strip_object(obj)
+
+
+def _every_dictionary(pdf):
+    """Every dictionary and stream in the file, including those nested directly inside others."""
+    pending = [obj for obj in pdf.objects if isinstance(obj, Dictionary | Array | Stream)]
+    while pending:  # a loop, not recursion: hostile files nest deeply
+        obj = pending.pop()
+        children = list(obj) if isinstance(obj, Array) else list(obj.values())
+        if not isinstance(obj, Array):
+            yield obj
+        # Indirect children are already in pdf.objects; only direct ones need visiting here.
+        pending.extend(child for child in children if isinstance(child, Dictionary | Array) and not child.is_indirect)
 
 
 def _strip_object(obj):
