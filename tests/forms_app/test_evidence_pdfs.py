@@ -8,8 +8,8 @@ import subprocess
 import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
 from pikepdf import Array, Dictionary, Name, String
+from PIL import ExifTags, Image
 
 from forms_app.evidence import EvidenceRejected, process_uploads
 

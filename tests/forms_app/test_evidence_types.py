@@ -49,7 +49,7 @@ MACH_O = b"\xcf\xfa\xed\xfe\x07\x00\x00\x01\x03\x00\x00\x00" + b"\x00" * 200
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
 SVG_WITH_PROLOGUE = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'
 HTML = b"<!DOCTYPE html><html><body><script>fetch('/admin/')</script></body></html>"
-HIDDEN_SCRIPT = "My notes about the ban.\n<script>alert(1)</script>\n".encode()
+HIDDEN_SCRIPT = b"My notes about the ban.\n<script>alert(1)</script>\n"
 RANDOM = random.Random(20261122).randbytes(4096)
 
 REFUSED = {
