@@ -138,8 +138,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads stay in memory (bounded by the request size cap) so no plaintext temp file is written.
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+# Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
+# ever written (Django's default writes large uploads to world-readable temp files).
+FILE_UPLOAD_HANDLERS = ["forms_app.evidence.BoundedMemoryUploadHandler"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("EVIDENCE_MAX_REQUEST_BYTES", 60 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE
 FILE_UPLOAD_PERMISSIONS = 0o600
@@ -214,6 +215,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Task runners log every state change at INFO; keep them at the chosen level too.
+    "loggers": {
+        name: {"level": env_str("LOG_LEVEL", "WARNING")}
+        for name in ("django.tasks", "django_tasks", "django_tasks_db")
+    },
 }
 
 # --- Case encryption and keyed hashes (see forms_app) --------------------------------------

@@ -1,0 +1,273 @@
+"""Filing a case: real multipart POSTs of the seeded forms, real database, real files."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
+
+from forms_app.field_types import CHOICE_FIELD_TYPES
+from forms_app.intake.receipts import receipt_code_hash
+from forms_app.models import Case, Evidence, IntakeFormPage
+from tests.conftest import LANGUAGES
+from tests.forms_app.builders import complete_answers, evidence_files, jpeg_bytes
+from tests.helpers import soup, visible_text
+
+CASE_TYPES = ["persecution", "account_closure", "privacy_censorship", "investor"]
+
+
+def form_page(case_type, language):
+    return IntakeFormPage.objects.live().get(case_type=case_type, locale__language_code=language)
+
+
+def submit(client, page, **kwargs):
+    data = complete_answers(page, **kwargs)
+    return client.post(page.url, data)
+
+
+def stored_files(folder):
+    return [path for path in folder.rglob("*") if path.is_file()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case_type", CASE_TYPES)
+def test_every_seeded_form_files_a_case_in_each_language(client, case_type, language, evidence_dir):
+    """Each of the four forms, in each language, files exactly one case and shows its receipt."""
+    page = form_page(case_type, language)
+    response = submit(client, page)
+    assert response.status_code == 302, visible_text(soup(response))[:600]
+    case = Case.objects.get()
+    assert case.case_type == case_type
+    assert case.language == language
+    assert case.status == "new"
+    assert re.fullmatch(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}", case.reference)
+    assert case.evidence_count == 2 == case.evidence.count()
+    assert len(stored_files(evidence_dir)) == 2  # working copies only: no consent to keep originals
+
+    receipt = client.get(response["Location"])
+    assert receipt.status_code == 200
+    document = soup(receipt)
+    assert document.html["lang"] == language
+    assert case.reference in visible_text(document)
+    code = document.select_one(".receipt__code").get_text(strip=True)
+    assert len(code.replace(" ", "")) >= 16
+    assert receipt_code_hash(code) == case.receipt_code_hash
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case_type", CASE_TYPES)
+def test_english_and_chinese_submissions_store_the_same_keys(client, case_type):
+    """The same form in English and Chinese yields the same case type, answer keys and choice keys."""
+    cases = []
+    for language in LANGUAGES:
+        submit(client, form_page(case_type, language))
+        cases.append(Case.objects.get(language=language))
+    english, *chinese = cases
+    for other in chinese:
+        assert other.case_type == english.case_type
+        assert other.form_translation_key == english.form_translation_key
+        assert other.answers.keys() == english.answers.keys()
+        for key, question in english.questions_as_seen.items():
+            if question["field_type"] in CHOICE_FIELD_TYPES:
+                assert other.answers[key] == english.answers[key]
+                assert other.questions_as_seen[key]["choices"].keys() == question["choices"].keys()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])
+def test_question_as_seen_is_kept_in_the_claimants_language(client, language):
+    """Each answer keeps the wording of the question the claimant actually read."""
+    page = form_page("persecution", language)
+    submit(client, page)
+    case = Case.objects.get()
+    for field in page.get_form_fields():
+        seen = case.questions_as_seen[field.clean_name]
+        assert seen["label"] == field.label
+        assert re.search(r"[\u4e00-\u9fff]", seen["label"]), seen["label"]
+
+
+@pytest.mark.django_db
+def test_missing_required_answer_rerenders_the_form_with_answers_kept(client):
+    """An invalid submission files nothing and shows the form again with what was typed."""
+    page = form_page("account_closure", "zh-hans")
+    data = complete_answers(page, skip={"attestation"})
+    response = client.post(page.url, data)
+    assert response.status_code == 200
+    assert Case.objects.count() == 0
+    document = soup(response)
+    assert document.select_one(".form-error-summary") is not None
+    assert document.find("textarea", attrs={"name": "what_happened"}).get_text().strip().startswith("They summoned")
+
+
+class FailingEvidenceStorage(FileSystemStorage):
+    """Storage that accepts one file and then fails, as a full disk or a lost bucket would."""
+
+    saves = 0
+
+    def _save(self, name, content):
+        FailingEvidenceStorage.saves += 1
+        if FailingEvidenceStorage.saves > 1:
+            raise OSError("No space left on device")
+        return super()._save(name, content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_failure_while_storing_evidence_leaves_no_case_and_no_file(client, settings, evidence_dir, language):
+    """If storing evidence fails half-way, nothing is kept and the form comes back filled in."""
+    FailingEvidenceStorage.saves = 0
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "tests.forms_app.test_intake.FailingEvidenceStorage",
+            "OPTIONS": {"location": str(evidence_dir)},
+        },
+    }
+    page = form_page("privacy_censorship", language)
+    response = submit(client, page)
+    assert response.status_code == 422
+    assert Case.objects.count() == 0
+    assert Evidence.objects.count() == 0
+    assert stored_files(evidence_dir) == []
+    document = soup(response)
+    assert document.html["lang"] == language
+    assert document.select_one(".form-error-summary") is not None
+    assert "They summoned me" in document.find("textarea", attrs={"name": "what_happened"}).get_text()
+
+
+@pytest.mark.django_db
+def test_database_rows_and_stored_files_hold_no_plaintext(client, evidence_dir):
+    """Neither the database row nor the evidence folder reveals answers, names or file content."""
+    page = form_page("persecution", "en")
+    image = jpeg_bytes(colour=(1, 2, 3))
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [SimpleUploadedFile("secret-name-photo.jpg", image, content_type="image/jpeg")]
+    submit(client, page, files=files)
+    case = Case.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM forms_app_case WHERE id = %s", [case.pk])
+        row = repr(cursor.fetchone())
+        cursor.execute("SELECT * FROM forms_app_evidence WHERE case_id = %s", [case.pk])
+        evidence_row = repr(cursor.fetchall())
+    for secret in ["They summoned", "张三", "wxid_test123", "claimant@example.org"]:
+        assert secret not in row
+        assert secret.encode("unicode_escape").decode() not in row
+    assert "secret-name-photo" not in evidence_row
+    for path in stored_files(evidence_dir):
+        data = path.read_bytes()
+        assert not data.startswith(b"\xff\xd8")
+        assert b"JFIF" not in data and b"Exif" not in data
+    assert case.answers["wechat_id"] == "wxid_test123"
+    assert case.evidence.get().display_name == "secret-name-photo.jpg"
+
+
+@pytest.mark.django_db
+def test_original_evidence_is_kept_only_with_consent(client, evidence_dir):
+    """Without consent only the working copy is stored; with it, the sealed original too."""
+    page = form_page("account_closure", "en")
+    data = complete_answers(page, skip={"consent_keep_original"})
+    client.post(page.url, data)
+    first = Case.objects.get()
+    assert not any(item.has_original for item in first.evidence.all())
+    client.post(page.url, complete_answers(page))
+    second = Case.objects.exclude(pk=first.pk).get()
+    assert all(item.has_original for item in second.evidence.all())
+    assert len(stored_files(evidence_dir)) == 2 + 4
+
+
+@pytest.mark.django_db
+def test_receipt_is_shown_once_and_a_refresh_does_not_resubmit(client):
+    """The receipt page is reached by redirect; reloading it neither files again nor shows the code."""
+    page = form_page("investor", "zh-hant")
+    response = submit(client, page)
+    first = client.get(response["Location"])
+    again = client.get(response["Location"])
+    assert first.status_code == 200 and again.status_code == 410
+    assert Case.objects.count() == 1
+    assert soup(again).select_one(".receipt__code") is None
+
+
+@pytest.mark.django_db
+def test_receipt_code_verifies_only_against_its_own_hash(client):
+    """The stored hash matches the shown code and nothing else; the code itself is not stored."""
+    page = form_page("investor", "en")
+    receipt = client.get(submit(client, page)["Location"])
+    code = soup(receipt).select_one(".receipt__code").get_text(strip=True)
+    case = Case.objects.get()
+    assert receipt_code_hash(code) == case.receipt_code_hash
+    assert receipt_code_hash(code.replace(" ", "")) == case.receipt_code_hash
+    wrong = ("1" if code[0] != "1" else "2") + code[1:]
+    assert receipt_code_hash(wrong) != case.receipt_code_hash
+    assert code.replace(" ", "") not in repr(Case.objects.values().get())
+
+
+@pytest.mark.django_db
+def test_honeypot_rejects_the_submission(client):
+    """A filled-in honeypot field is refused and files nothing."""
+    page = form_page("persecution", "zh-hans")
+    data = complete_answers(page)
+    data["website"] = "http://spam.example"
+    response = client.post(page.url, data)
+    assert response.status_code == 400
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_rate_limit_refuses_a_burst_without_storing_the_address(client, settings):
+    """Past the limit, a client is refused with a message; no IP address is stored anywhere."""
+    settings.INTAKE_RATE_LIMIT = 2
+    page = form_page("persecution", "zh-hans")
+    statuses = [client.post(page.url, complete_answers(page), REMOTE_ADDR="203.0.113.9").status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert Case.objects.count() == 2
+    rows = repr(list(Case.objects.values()))
+    assert "203.0.113.9" not in rows
+
+
+@pytest.mark.django_db
+def test_staff_notification_says_only_that_a_case_arrived(client, settings):
+    """After commit, staff get an e-mail with the reference and type, never answers or codes."""
+    settings.CASE_NOTIFICATION_EMAIL = "staff@example.org"
+    page = form_page("persecution", "en")
+    with pytest.MonkeyPatch.context():
+        receipt = client.get(submit(client, page)["Location"])
+    code = soup(receipt).select_one(".receipt__code").get_text(strip=True)
+    case = Case.objects.get()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert case.reference in message.subject
+    for secret in ["They summoned", "张三", "wxid_test123", "claimant@example.org", code, code.replace(" ", "")]:
+        assert secret not in message.subject and secret not in message.body
+
+
+@pytest.mark.django_db
+def test_form_page_renders_in_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    """Showing a form costs a fixed, small number of queries, however many questions it has."""
+    page = form_page("account_closure", "zh-hans")
+    client.get(page.url)  # warm per-process caches (site root, locales)
+    with django_assert_max_num_queries(12):
+        response = client.get(page.url)
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_wechat_in_app_browser_gets_a_warning_in_the_claimants_language(client):
+    """Opened inside WeChat, the form warns (in Chinese) to use a normal browser instead."""
+    page = form_page("persecution", "zh-hans")
+    agent = "Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 MicroMessenger/8.0.40"
+    warning = soup(client.get(page.url, HTTP_USER_AGENT=agent)).select_one(".warning--wechat")
+    assert warning is not None
+    assert re.search(r"[\u4e00-\u9fff]", warning.get_text())
+    assert soup(client.get(page.url)).select_one(".warning--wechat") is None
+
+
+@pytest.mark.django_db
+def test_evidence_files_are_listed_for_the_case(client):
+    """Two uploaded files become two evidence records with hashes of original and working copy."""
+    submit(client, form_page("persecution", "en"), files=evidence_files())
+    for item in Evidence.objects.all():
+        assert len(item.original_sha256) == 64 and len(item.working_sha256) == 64
+        assert item.metadata_removed
