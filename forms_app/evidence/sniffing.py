@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import filetype
 
+from .text import decode_text
+
 
 @dataclass(frozen=True)
 class FileType:
@@ -91,9 +93,6 @@ def sniff(data):
 
 
 def looks_like_text(data):
-    # Imported here: text.py decodes, sniffing only asks whether it could.
-    from .text import decode_text
-
     return decode_text(data) is not None
 
 
