@@ -5,7 +5,6 @@ Existing pages are never overwritten: once seeded, the content belongs to the ed
 
 import itertools
 
-from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -229,8 +228,10 @@ def translate_missing(instance, table):
         translate_with_localize(instance, table, missing)
 
 
-@transaction.atomic
 def seed_site(stdout=None):
+    """Not one transaction on purpose: wagtail-localize publishes each translation when its own
+    transaction commits, and a publish deferred to the end would save parent pages with stale
+    tree data (their child count from before the children were translated)."""
     from forms_app.demo.seed import form_texts, seed_forms
 
     english = ensure_locales()

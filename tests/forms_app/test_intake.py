@@ -44,7 +44,7 @@ def test_every_seeded_form_files_a_case_in_each_language(client, case_type, lang
     assert case.status == "new"
     assert re.fullmatch(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}", case.reference)
     assert case.evidence_count == 2 == case.evidence.count()
-    assert len(stored_files(evidence_dir)) == 2  # working copies only: no consent to keep originals
+    assert len(stored_files(evidence_dir)) == 4  # working copies and, with consent, the originals
 
     receipt = client.get(response["Location"])
     assert receipt.status_code == 200
@@ -228,12 +228,13 @@ def test_rate_limit_refuses_a_burst_without_storing_the_address(client, settings
 
 
 @pytest.mark.django_db
-def test_staff_notification_says_only_that_a_case_arrived(client, settings):
+def test_staff_notification_says_only_that_a_case_arrived(client, settings, django_capture_on_commit_callbacks):
     """After commit, staff get an e-mail with the reference and type, never answers or codes."""
     settings.CASE_NOTIFICATION_EMAIL = "staff@example.org"
     page = form_page("persecution", "en")
-    with pytest.MonkeyPatch.context():
-        receipt = client.get(submit(client, page)["Location"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, page)
+    receipt = client.get(response["Location"])
     code = soup(receipt).select_one(".receipt__code").get_text(strip=True)
     case = Case.objects.get()
     assert len(mail.outbox) == 1
