@@ -38,35 +38,38 @@ def language_links(context):
     return links
 
 
+def localized_home(request):
+    """The site's home page in the active language, looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_localized_home"):
+        site = Site.find_for_request(request)
+        request._localized_home = site.root_page.localized.specific if site else None
+    return request._localized_home
+
+
 @register.simple_tag(takes_context=True)
 def organisation_details(context):
     request = context.get("request")
-    cache = getattr(request, "_organisation_details", None) if request else None
-    if cache is None:
-        cache = OrganisationDetails.for_locale(Locale.get_active())
-        if request is not None:
-            request._organisation_details = cache
-    return cache
+    home = localized_home(request)
+    locale = home.locale if home is not None else Locale.get_active()
+    return OrganisationDetails.for_locale(locale)
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return "/"
-    root = site.root_page.localized
-    return root.get_url(request=request) or "/"
+    home = localized_home(request)
+    return (home.get_url(request=request) if home else None) or "/"
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     """The home page of this language and its children marked "show in menus"."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    home = localized_home(request)
+    if home is None:
         return {"home": None, "items": [], "request": request}
-    home = site.root_page.localized.specific
     items = home.get_children().live().public().in_menu().filter(locale=home.locale)
     current = context.get("page")
     return {"home": home, "items": items, "request": request, "current": current}

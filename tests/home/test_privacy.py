@@ -18,9 +18,9 @@ def external_references(html):
     for value in candidates:
         for url in value.split(","):
             url = url.strip().split(" ")[0]
-            if url.startswith("//") or re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
-                if not url.startswith("http://testserver"):
-                    found.append(url)
+            absolute = url.startswith("//") or re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE)
+            if absolute and not url.startswith("http://testserver"):
+                found.append(url)
     return found
 
 
