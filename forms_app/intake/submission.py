@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..evidence import ProcessedEvidence
 from ..field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
-from ..models.cases import Case, Evidence
+from ..models.cases import Case, Evidence, ReportedLoss
 from ..tasks import notify_staff_of_new_case
 from . import evidence_store
 from .receipts import new_receipt_code, receipt_code_hash
@@ -66,6 +66,7 @@ def file_case(page, form):
             new_case = create_case_row(page, answers, questions, evidence_count=len(uploads))
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
+            record_losses(new_case.case, fields, answers)
             transaction.on_commit(lambda: notify_staff_of_new_case.enqueue(new_case.case.pk))
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.
@@ -125,3 +126,18 @@ def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
         )
     evidence.save()
     return evidence
+
+
+def record_losses(case, fields, answers):
+    """Money answers as plain numbers, for statistics that need no decryption."""
+    losses = [
+        ReportedLoss(
+            case=case,
+            question_key=field.clean_name,
+            currency=answers[field.clean_name]["currency"],
+            amount=answers[field.clean_name]["amount"],
+        )
+        for field in fields
+        if field.field_type == "money" and answers.get(field.clean_name)
+    ]
+    ReportedLoss.objects.bulk_create(losses)

@@ -1,4 +1,4 @@
-from .cases import Case, CaseType, Evidence
+from .cases import Case, CaseStatus, CaseType, Evidence, ReportedLoss
 from .pages import IntakeFormField, IntakeFormPage
 
-__all__ = ["Case", "CaseType", "Evidence", "IntakeFormField", "IntakeFormPage"]
+__all__ = ["Case", "CaseStatus", "CaseType", "Evidence", "IntakeFormField", "IntakeFormPage", "ReportedLoss"]

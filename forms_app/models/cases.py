@@ -160,3 +160,22 @@ class Evidence(models.Model):
     @property
     def display_name(self):
         return self.case.open(self.purpose("name"), self.sealed_display_name).decode()
+
+
+class ReportedLoss(models.Model):
+    """A money amount from a case's answers, kept as a plain number for the loss statistics.
+
+    Amounts alone identify no one; the claimant's story and name stay sealed in the case.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reported_losses")
+    question_key = models.CharField(_("question"), max_length=255)
+    currency = models.CharField(_("currency"), max_length=8, db_index=True)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("reported loss")
+        verbose_name_plural = _("reported losses")
+
+    def __str__(self):
+        return f"{self.amount} {self.currency}"

@@ -275,3 +275,15 @@ def test_evidence_files_are_listed_for_the_case(client):
     for item in Evidence.objects.all():
         assert len(item.original_sha256) == 64 and len(item.working_sha256) == 64
         assert item.metadata_removed
+
+
+@pytest.mark.django_db
+def test_money_answers_are_recorded_as_plain_losses_for_statistics(client):
+    """Each money answer becomes a ReportedLoss row (amount and currency) for the statistics."""
+    page = form_page("account_closure", "zh-hans")
+    submit(client, page)
+    case = Case.objects.get()
+    money_keys = {field.clean_name for field in page.get_form_fields() if field.field_type == "money"}
+    losses = list(case.reported_losses.values_list("question_key", "currency", "amount"))
+    assert {key for key, _currency, _amount in losses} == money_keys
+    assert all(currency == "CNY" and str(amount) == "1234.50" for _key, currency, amount in losses)
