@@ -78,6 +78,12 @@ class Case(models.Model):
         verbose_name_plural = _("cases")
         ordering = ["-submitted_at", "-pk"]
         indexes = [models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx")]
+        # view_case lets reviewers read and triage; these separate what only some staff may do.
+        permissions = [
+            ("download_evidence", _("Can download evidence files")),
+            ("assign_case", _("Can assign cases to reviewers")),
+            ("export_case", _("Can export cases")),
+        ]
 
     def __str__(self):
         return self.reference
