@@ -39,3 +39,19 @@ def test_production_fails_fast_without_a_required_variable(missing):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert missing in result.stderr
+
+
+def test_production_settings_pass_djangos_deployment_checks(tmp_path):
+    """`manage.py check --deploy` reports nothing with production settings."""
+    env = {key: value for key, value in os.environ.items() if key not in COMPLETE}
+    env.update(COMPLETE, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
