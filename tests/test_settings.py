@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPLETE = {
-    "SECRET_KEY": "x" * 60,
+    "SECRET_KEY": "k3Yq9-zL2wP8vR6tN4mB7xC1dF5gH0jS-aE3uI9oU2yT6rW8qZ4",
     "ALLOWED_HOSTS": "cases.example.org",
     "DATABASE_URL": "postgres://user@localhost/cases",
     "CASE_MASTER_KEYS": "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=",
