@@ -121,3 +121,23 @@ def test_home_page_lists_four_case_types_linking_to_forms_in_its_language(client
             href = card.find("a")["href"]
             assert href.startswith(f"/{language}/")
             assert Page.objects.live().filter(locale__language_code=language).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])
+def test_a_failed_csrf_check_is_explained_in_the_claimants_language(language):
+    """A form sent without a valid CSRF token gets a 403 page in Chinese telling what to do."""
+    from django.test import Client
+
+    from forms_app.models import IntakeFormPage
+
+    client = Client(enforce_csrf_checks=True)
+    page = IntakeFormPage.objects.live().filter(locale__language_code=language).first()
+    response = client.post(page.url, {"what_happened": "x"})
+    assert response.status_code == 403
+    document = soup(response)
+    assert document.html["lang"] == language
+    text = visible_text(document)
+    assert "CSRF" not in text
+    assert "Forbidden" not in text
+    assert re.search(r"[\u4e00-\u9fff]{6}", document.find("h1").get_text())
