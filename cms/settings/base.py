@@ -222,6 +222,12 @@ LOGGING = {
     },
 }
 
+# Request header (as a META key, e.g. HTTP_X_REAL_IP) in which the proxy passes the client address;
+# used only, hashed, for rate limiting. Empty = REMOTE_ADDR.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 10)
+INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
+
 # --- Case encryption and keyed hashes (see forms_app) --------------------------------------
 # Comma-separated base64 keys; the first wraps new data keys, the others are still accepted.
 CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS")

@@ -38,17 +38,25 @@ def add_honeypot(form):
     )
 
 
+def client_address(request):
+    """The client's address as the proxy reports it (settings.CLIENT_IP_HEADER, e.g.
+    HTTP_X_REAL_IP), else REMOTE_ADDR. Only ever hashed, never stored."""
+    header = settings.CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        # X-Forwarded-For lists every hop; the last one was added by our own proxy.
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_bucket(request, window_seconds):
-    # REMOTE_ADDR is whatever the proxy set (see README: run behind a proxy that sets it); it is
-    # only hashed, never stored.
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     window = int(time.time() // window_seconds)
     return "intake-rate:" + keyed_hash("rate-limit", f"{address}|{window}")[:32]
 
 
 def rate_limited(request):
-    limit = getattr(settings, "INTAKE_RATE_LIMIT", 10)
-    window = getattr(settings, "INTAKE_RATE_WINDOW_SECONDS", 3600)
+    limit = settings.INTAKE_RATE_LIMIT
+    window = settings.INTAKE_RATE_WINDOW_SECONDS
     key = client_bucket(request, window)
     cache.add(key, 0, timeout=window)
     try:

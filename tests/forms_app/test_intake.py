@@ -287,3 +287,31 @@ def test_money_answers_are_recorded_as_plain_losses_for_statistics(client):
     losses = list(case.reported_losses.values_list("question_key", "currency", "amount"))
     assert {key for key, _currency, _amount in losses} == money_keys
     assert all(currency == "CNY" and str(amount) == "1234.50" for _key, currency, amount in losses)
+
+
+@pytest.mark.django_db
+def test_rate_limit_counts_the_address_the_proxy_reports(client, settings):
+    """Behind a proxy, clients are told apart by the configured header, not the proxy's address."""
+    settings.INTAKE_RATE_LIMIT = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    page = form_page("investor", "en")
+    first = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.1")
+    other = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.2")
+    again = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.1")
+    assert [first.status_code, other.status_code, again.status_code] == [302, 302, 429]
+
+
+@pytest.mark.django_db
+def test_notification_goes_through_an_anymail_backend_configured_in_mailers(client, settings):
+    """E-mail is sent through Django's MAILERS setting with an anymail backend (its test backend)."""
+    settings.CASE_NOTIFICATION_EMAIL = "staff@example.org"
+    settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
+    from forms_app.tasks import notify_staff_of_new_case
+
+    submit(client, form_page("persecution", "en"))
+    case = Case.objects.get()
+    notify_staff_of_new_case.call(case.pk)
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.anymail_test_params["to"][0].addr_spec == "staff@example.org"
+    assert case.reference in sent.subject
