@@ -22,6 +22,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "forms_app",
+    "staff_auth",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -60,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks whether the user passed a second factor, then sends admin users who have not to do so.
+    "django_otp.middleware.OTPMiddleware",
+    "staff_auth.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Strict policy for the public site, Wagtail's needs for the admin (see cms/middleware.py).
@@ -227,6 +233,10 @@ LOGGING = {
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 10)
 INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
+
+# Everyone signing in to the admin needs a TOTP code as well as a password.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # --- Case encryption and keyed hashes (see forms_app) --------------------------------------
 # Comma-separated base64 keys; the first wraps new data keys, the others are still accepted.

@@ -3,9 +3,11 @@
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 from .devkeys import load_or_create
-from .environment import env_str
+from .environment import env_bool, env_str
 
 DEBUG = True
+# Off by default so a newcomer can open the admin at once; set STAFF_2FA_REQUIRED=true to try it.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
 
 _dev_keys = load_or_create(VAR_DIR / "dev-keys.json")
 SECRET_KEY = env_str("SECRET_KEY", _dev_keys["SECRET_KEY"])

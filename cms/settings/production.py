@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .environment import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
+STAFF_2FA_REQUIRED = True  # not optional in production
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:

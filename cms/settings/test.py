@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
+# Tests that exercise two-factor sign-in turn it on; the rest sign in with force_login.
+STAFF_2FA_REQUIRED = False

@@ -1,0 +1,91 @@
+"""Staff need a second factor (TOTP) before any admin page, on top of Wagtail's password login."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+@pytest.fixture
+def staff(db, settings):
+    settings.STAFF_2FA_REQUIRED = True
+    return get_user_model().objects.create_superuser("staffer", "", "a-long-password-123")
+
+
+def current_code(device):
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+@pytest.mark.django_db
+def test_a_signed_in_user_without_a_second_factor_is_sent_to_set_one_up(client, staff):
+    """Password alone opens no admin page: the first stop is setting up an authenticator."""
+    client.force_login(staff)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/two-factor/set-up/")
+
+
+@pytest.mark.django_db
+def test_setting_up_an_authenticator_shows_a_local_qr_code_and_then_opens_the_admin(client, staff):
+    """Enrolment draws its QR code inline (no outside service) and a valid code turns 2FA on."""
+    client.force_login(staff)
+    page = client.get("/admin/two-factor/set-up/?next=/admin/pages/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html
+    assert "chart.googleapis" not in html and "api.qrserver" not in html
+    device = TOTPDevice.objects.get(user=staff)
+    assert not device.confirmed
+    response = client.post("/admin/two-factor/set-up/", {"token": current_code(device), "next": "/admin/pages/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/pages/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/admin/pages/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_is_refused_and_a_right_one_lets_the_user_in(client, staff):
+    """With an authenticator set up, each new session must pass its current code."""
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    client.force_login(staff)
+    assert client.get("/admin/").headers["Location"].startswith("/admin/two-factor/verify/")
+    wrong = client.post(
+        "/admin/two-factor/verify/", {"token": "000000" if current_code(device) != "000000" else "111111"}
+    )
+    assert wrong.status_code == 200
+    assert client.get("/admin/").status_code == 302
+    throttled = client.post("/admin/two-factor/verify/", {"token": current_code(device)})
+    assert "Too many wrong codes" in throttled.content.decode()
+    device.refresh_from_db()
+    device.throttle_reset()  # as if the waiting time had passed
+    right = client.post("/admin/two-factor/verify/", {"token": current_code(device), "next": "/admin/"})
+    assert right.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_next_parameter_cannot_send_staff_to_another_site(client, staff):
+    """After verification the user only ever lands on this site."""
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    client.force_login(staff)
+    response = client.post(
+        "/admin/two-factor/verify/", {"token": current_code(device), "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/admin/"
+
+
+@pytest.mark.django_db
+def test_the_login_page_itself_stays_reachable(client, staff):
+    """Signing in and out are not behind the second factor."""
+    assert client.get("/admin/login/").status_code == 200
+    client.force_login(staff)
+    assert client.get("/admin/logout/").status_code in (200, 302, 405)
+
+
+def test_production_always_requires_two_factor():
+    """Production settings have no switch to turn 2FA off."""
+    from pathlib import Path
+
+    production = (Path(__file__).resolve().parents[2] / "cms" / "settings" / "production.py").read_text()
+    assert "STAFF_2FA_REQUIRED = True" in production
