@@ -55,7 +55,7 @@ messages: $(VENV)/.installed ## Regenerate locale/*.po from the English source s
 	$(MANAGE) makemessages --domain djangojs --locale zh_Hans --locale zh_Hant --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
 
 bench: $(VENV)/.installed-dev compile-messages ## Run the performance benchmarks
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest benchmarks -q -s
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest benchmarks -q -s -p no:cacheprovider
 
 clean: ## Remove the virtualenv, local database, private files and build output
 	rm -rf $(VENV) var static_collected
