@@ -1,8 +1,34 @@
 from wagtail import hooks
 
+from .review import audit
+from .review.actions import BULK_ACTIONS
+from .review.export_hook import optional_module
+from .review.viewsets import case_viewset
+
 
 @hooks.register("construct_main_menu")
 def hide_stock_form_submissions(request, menu_items):
     """Cases are never stored as Wagtail form submissions; the stock "Forms" menu would be empty
     and misleading, so it is removed (the review queue is the place to see cases)."""
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("register_admin_viewset")
+def register_case_queue():
+    return case_viewset
+
+
+@hooks.register("register_log_actions")
+def register_case_log_actions(actions):
+    audit.register_log_actions(actions)
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+# Case statistics (its page is mounted by the case viewset under /admin/cases/statistics/).
+statistics = optional_module("forms_app.review.statistics")
+if statistics is not None:
+    hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
+    hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)

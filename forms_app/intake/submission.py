@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..evidence import ProcessedEvidence
 from ..field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
 from ..models.cases import Case, Evidence, ReportedLoss
+from ..review.indexing import index_case
 from ..tasks import notify_staff_of_new_case
 from . import evidence_store
 from .receipts import new_receipt_code, receipt_code_hash
@@ -67,6 +68,7 @@ def file_case(page, form):
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
             record_losses(new_case.case, fields, answers)
+            index_case(new_case.case, answers, fields)
             transaction.on_commit(lambda: notify_staff_of_new_case.enqueue(new_case.case.pk))
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.

@@ -1,0 +1,269 @@
+"""A case's page in the admin, and the small POST-only views behind its forms.
+
+Viewing the page is written to the audit log. Every change goes through review.operations, which
+records it on the timeline and in the audit log.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+
+from ..models import CaseAssessment, CaseEventKind, CaseStatus, CaseTag
+from . import audit, operations, permissions
+from .answers import answers_for_review, contact_preferences_of
+from .evidence import evidence_rows
+from .forms import AssignForm, NoteForm, ScoreForm, StatusForm, TagsForm
+from .indexing import possible_duplicates
+from .workflow import TransitionRefused
+
+
+class CaseMixin:
+    """Loads the case after the permission check, from the cases the user may see."""
+
+    url_namespace = None
+    pk_url_kwarg = "pk"
+
+    def user_may(self, user):
+        return permissions.can_view(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_may(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def case(self):
+        queryset = permissions.cases_visible_to(self.request.user).select_related("assigned_to")
+        return get_object_or_404(queryset, pk=self.kwargs[self.pk_url_kwarg])
+
+    def url(self, name, *args):
+        return reverse(f"{self.url_namespace}:{name}", args=args)
+
+
+class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "forms_app/review/detail.html"
+    header_icon = "folder-open-inverse"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        audit.log_case_action(self.case, audit.VIEW, request.user)
+        return response
+
+    def get_page_title(self):
+        return _("Case %(reference)s") % {"reference": self.case.reference}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": self.url("index"), "label": _("Cases")},
+            {"url": "", "label": self.case.reference},
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        buttons = [HeaderButton(_("Audit log"), url=self.url("history", self.case.pk), icon_name="history")]
+        if permissions.can_delete(self.request.user):
+            buttons.append(HeaderButton(_("Delete"), url=self.url("delete", self.case.pk), icon_name="bin"))
+        return buttons
+
+    def timeline(self):
+        events = list(self.case.events.select_related("actor", "assignee"))
+        for event in events:
+            event.case = self.case  # the case key is unwrapped once, not per event
+        return events
+
+    def forms(self):
+        user = self.request.user
+        forms = {}
+        if permissions.can_triage(user):
+            forms["status"] = StatusForm(case_status=self.case.status, prefix="status")
+            forms["note"] = NoteForm(prefix="note")
+            forms["tags"] = TagsForm(prefix="tags", initial={"tags": ", ".join(tag.name for tag in self.tags)})
+            forms["score"] = ScoreForm(prefix="score", initial={"score": self.merit_score})
+        if permissions.can_assign(user):
+            forms["assign"] = AssignForm(prefix="assign", initial={"assignee": self.case.assigned_to_id})
+        return forms
+
+    @cached_property
+    def tags(self):
+        return list(self.case.tags.all())
+
+    @cached_property
+    def merit_score(self):
+        return CaseAssessment.objects.filter(case=self.case).values_list("merit_score", flat=True).first()
+
+    def all_tag_names(self):
+        """Suggestions for the tag field (case staff only: tag names are never offered elsewhere)."""
+        if not permissions.can_triage(self.request.user):
+            return []
+        return list(CaseTag.objects.values_list("name", flat=True)[:500])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        case = self.case
+        context.update(
+            {
+                "case": case,
+                "answers": answers_for_review(case),
+                "contact": contact_preferences_of(case),
+                "evidence_rows": evidence_rows(case, self.url_namespace),
+                "duplicates": possible_duplicates(case),
+                "timeline": self.timeline(),
+                "tags": self.tags,
+                "merit_score": self.merit_score,
+                "all_tag_names": self.all_tag_names(),
+                "forms": self.forms(),
+                "can_download": permissions.can_download_evidence(user),
+                "event_kinds": CaseEventKind,
+                "statuses": CaseStatus,
+                "action_urls": {
+                    name: self.url(name, case.pk) for name in ("status", "assign", "note", "tags", "score")
+                },
+                "index_url": self.url("index"),
+            }
+        )
+        return context
+
+
+class CaseActionView(CaseMixin, View):
+    """POST a small form, apply one operation, go back to the case page with a message."""
+
+    http_method_names = ["post"]
+    form_class = None
+    prefix = None
+    anchor = ""
+
+    def user_may(self, user):
+        return permissions.can_triage(user)
+
+    def get_form(self):
+        return self.form_class(self.request.POST, prefix=self.prefix)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            self.apply(form.cleaned_data)
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        return HttpResponseRedirect(self.url("detail", self.case.pk) + self.anchor)
+
+    def apply(self, data):
+        raise NotImplementedError
+
+
+class StatusView(CaseActionView):
+    prefix = "status"
+    anchor = "#workflow"
+
+    def get_form(self):
+        return StatusForm(self.request.POST, prefix=self.prefix, case_status=None)
+
+    def apply(self, data):
+        try:
+            operations.change_status(
+                self.case, data["status"], self.request.user, data.get("reason", ""), data.get("current") or None
+            )
+        except TransitionRefused as refusal:
+            messages.error(
+                self.request,
+                _("The status was not changed: a case that is %(current)s cannot become %(new)s.")
+                % {"current": CaseStatus(refusal.args[0]).label, "new": CaseStatus(data["status"]).label},
+            )
+            return
+        messages.success(self.request, _("Status changed to %(status)s.") % {"status": self.case.get_status_display()})
+
+
+class AssignView(CaseActionView):
+    form_class = AssignForm
+    prefix = "assign"
+    anchor = "#workflow"
+
+    def user_may(self, user):
+        return permissions.can_assign(user)
+
+    def apply(self, data):
+        assignee = data["assignee"]
+        if operations.assign(self.case, assignee, self.request.user):
+            if assignee:
+                text = _("Case assigned to %(name)s.") % {"name": permissions.display_name(assignee)}
+            else:
+                text = _("Case unassigned.")
+            messages.success(self.request, text)
+
+
+class NoteView(CaseActionView):
+    form_class = NoteForm
+    prefix = "note"
+    anchor = "#timeline"
+
+    def apply(self, data):
+        operations.add_note(self.case, data["text"], self.request.user)
+        messages.success(self.request, _("Note added."))
+
+
+class TagsView(CaseActionView):
+    form_class = TagsForm
+    prefix = "tags"
+    anchor = "#workflow"
+
+    def apply(self, data):
+        if operations.set_tags(self.case, data["tags"], self.request.user):
+            messages.success(self.request, _("Tags saved."))
+
+
+class ScoreView(CaseActionView):
+    form_class = ScoreForm
+    prefix = "score"
+    anchor = "#workflow"
+
+    def apply(self, data):
+        if operations.set_score(self.case, data["score"], self.request.user):
+            messages.success(self.request, _("Merit score saved."))
+
+
+class CaseDeleteView(generic.DeleteView):
+    """Wagtail's delete confirmation; deleting also removes the case's evidence files and key."""
+
+    permission_required = "delete"
+    page_title = gettext_lazy("Delete case")
+    success_message = gettext_lazy("Case '%(object)s' deleted.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_delete(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup(self, request, *args, **kwargs):
+        # Load the object only after the permission check (Wagtail loads it in setup()).
+        View.setup(self, request, *args, **kwargs)
+        self.usage_url = None
+        self.usage = None
+
+    @cached_property
+    def object(self):
+        return get_object_or_404(permissions.cases_visible_to(self.request.user), pk=self.kwargs["pk"])
+
+    def get_object(self, queryset=None):
+        return self.object
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Delete case %(reference)s? Its answers, evidence files and notes are destroyed for good; "
+            "only the audit log keeps its reference."
+        ) % {"reference": self.object.reference}
+
+    def delete_action(self):
+        operations.delete_case(self.object, self.request.user)

@@ -1,0 +1,133 @@
+"""Evidence for reviewers: decrypted only inside a permission-checked view, never from a URL of the
+storage itself, and always under a generated name.
+
+Downloads are attachments named ``<reference>-<n>.<ext>`` (never the claimant's filename), with
+``nosniff`` and ``no-store``. Image previews are the metadata-free working copy, served inline for
+an ``<img>`` only, under a sandboxing Content-Security-Policy. Both are written to the audit log.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views import View
+
+from ..evidence import sniffing
+from ..intake import evidence_store
+from ..models import Evidence
+from . import audit, operations, permissions
+
+PREVIEW_MIMES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+WORKING, ORIGINAL = "working", "original"
+EXTENSIONS = {value.mime: value.extension for value in vars(sniffing).values() if isinstance(value, sniffing.FileType)}
+
+
+@dataclass
+class EvidenceRow:
+    number: int
+    evidence: Evidence
+    preview_url: str | None
+    download_url: str
+    original_url: str | None
+
+    @property
+    def display_name(self):
+        return self.evidence.display_name
+
+
+def evidence_rows(case, url_namespace):
+    rows = []
+    for number, evidence in enumerate(case.evidence.all(), start=1):
+        evidence.case = case  # unwrap the case key once
+
+        def url(name, *args, evidence=evidence):
+            return reverse(f"{url_namespace}:{name}", args=[case.pk, evidence.pk, *args])
+
+        rows.append(
+            EvidenceRow(
+                number=number,
+                evidence=evidence,
+                preview_url=url("evidence_preview") if evidence.working_mime in PREVIEW_MIMES else None,
+                download_url=url("evidence_download", WORKING),
+                original_url=url("evidence_download", ORIGINAL) if evidence.has_original else None,
+            )
+        )
+    return rows
+
+
+def protect(response):
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+class EvidenceFileView(View):
+    """Base: permission first, then the case and the evidence (404 if they do not belong together)."""
+
+    http_method_names = ["get"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_download_evidence(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def case(self):
+        return get_object_or_404(permissions.cases_visible_to(self.request.user), pk=self.kwargs["pk"])
+
+    @cached_property
+    def evidence_and_number(self):
+        ids = list(self.case.evidence.values_list("pk", flat=True))
+        if self.kwargs["evidence_id"] not in ids:
+            raise Http404
+        evidence = Evidence.objects.get(pk=self.kwargs["evidence_id"])
+        evidence.case = self.case
+        return evidence, ids.index(evidence.pk) + 1
+
+    def read(self, evidence, copy):
+        stored_name = evidence.working_file if copy == WORKING else evidence.original_file
+        if not stored_name:
+            raise Http404
+        try:
+            sealed = evidence_store.read_sealed(stored_name)
+        except FileNotFoundError as error:
+            raise Http404 from error
+        return self.case.open(evidence.purpose(copy), sealed)
+
+
+class EvidencePreviewView(EvidenceFileView):
+    def get(self, request, *args, **kwargs):
+        evidence, number = self.evidence_and_number
+        if evidence.working_mime not in PREVIEW_MIMES:
+            raise Http404
+        response = protect(HttpResponse(self.read(evidence, WORKING), content_type=evidence.working_mime))
+        response["Content-Disposition"] = "inline"
+        response["Cross-Origin-Resource-Policy"] = "same-origin"
+        audit.log_case_action(
+            self.case, audit.EVIDENCE_PREVIEW, request.user, {"evidence": evidence.pk, "number": number}
+        )
+        return response
+
+
+class EvidenceDownloadView(EvidenceFileView):
+    def get(self, request, *args, **kwargs):
+        copy = self.kwargs["copy"]
+        if copy not in (WORKING, ORIGINAL):
+            raise Http404
+        evidence, number = self.evidence_and_number
+        if copy == WORKING:
+            mime, extension = evidence.working_mime, evidence.working_extension
+        else:
+            mime, extension = evidence.original_mime, EXTENSIONS.get(evidence.original_mime, "bin")
+        data = self.read(evidence, copy)
+        response = protect(HttpResponse(data, content_type=mime or "application/octet-stream"))
+        suffix = "" if copy == WORKING else "-original"
+        filename = f"{self.case.reference}-{number}{suffix}.{extension or 'bin'}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        operations.record_evidence_download(self.case, evidence, number, copy, request.user)
+        return response

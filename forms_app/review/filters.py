@@ -1,0 +1,114 @@
+"""Filters of the case queue (django-filter through Wagtail's WagtailFilterSet and widgets).
+
+Every filter is a plain column condition or an EXISTS subquery, so the listing's row count and
+query count stay the same whatever is chosen.
+"""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
+
+from ..models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
+from .indexing import has_possible_duplicate, search_cases
+
+ASSIGNED_CHOICES = [
+    ("me", _("Assigned to me")),
+    ("anyone", _("Assigned to anyone")),
+    ("nobody", _("Unassigned")),
+]
+MERIT_CHOICES = [(str(score), _("%(score)s or more") % {"score": score}) for score in (5, 4, 3, 2, 1)] + [
+    ("none", _("Not scored yet"))
+]
+
+
+class CaseFilterSet(WagtailFilterSet):
+    case_type = django_filters.MultipleChoiceFilter(
+        label=_("Case type"), choices=CaseType.choices, widget=forms.CheckboxSelectMultiple
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=CaseStatus.choices, widget=forms.CheckboxSelectMultiple
+    )
+    language = django_filters.MultipleChoiceFilter(
+        label=_("Claimant's language"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
+    )
+    submitted = django_filters.DateFromToRangeFilter(
+        label=_("Submitted"), field_name="submitted_at", widget=DateRangePickerWidget
+    )
+    assigned = django_filters.ChoiceFilter(
+        label=_("Assigned"),
+        choices=ASSIGNED_CHOICES,
+        method="filter_assigned",
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+    )
+    has_evidence = django_filters.BooleanFilter(
+        label=_("Has evidence"), method="filter_has_evidence", widget=BooleanRadioSelect
+    )
+    possible_duplicate = django_filters.BooleanFilter(
+        label=_("Possible duplicate"), method="filter_possible_duplicate", widget=BooleanRadioSelect
+    )
+    merit = django_filters.ChoiceFilter(
+        label=_("Merit score"), choices=MERIT_CHOICES, method="filter_merit", empty_label=_("All")
+    )
+    tag = django_filters.ModelMultipleChoiceFilter(
+        label=_("Tag"),
+        queryset=CaseTag.objects.order_by("name"),
+        to_field_name="name",
+        method="filter_tag",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Case
+        fields = []
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "anyone":
+            return queryset.filter(assigned_to__isnull=False)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+    def filter_has_evidence(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(evidence_count__gt=0) if value else queryset.filter(evidence_count=0)
+
+    def filter_possible_duplicate(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(has_possible_duplicate() if value else ~has_possible_duplicate())
+
+    def filter_merit(self, queryset, name, value):
+        if value == "none":
+            scored = CaseAssessment.objects.filter(case=models.OuterRef("pk"), merit_score__isnull=False)
+            return queryset.filter(~models.Exists(scored))
+        if value:
+            return queryset.filter(assessment__merit_score__gte=int(value))
+        return queryset
+
+    def filter_tag(self, queryset, name, value):
+        """Cases with any of the chosen tags (EXISTS, so a case is listed once)."""
+        if not value:
+            return queryset
+        through = CaseTag.cases.through
+        tagged = through.objects.filter(case_id=models.OuterRef("pk"), casetag__in=list(value))
+        return queryset.filter(models.Exists(tagged))
+
+
+def filtered_cases(request, queryset):
+    """``queryset`` narrowed by the listing's filters and search in ``request.GET``: the same
+    selection the queue shows, e.g. for "select all" bulk actions or an export."""
+    filters = CaseFilterSet(request.GET, queryset=queryset, request=request)
+    if filters.is_valid():
+        queryset = filters.qs
+    query = (request.GET.get("q") or "").strip()
+    if query:
+        queryset = search_cases(queryset, query)
+    return queryset

@@ -1,0 +1,77 @@
+"""The small forms on a case page and in the bulk actions. Each does one thing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import CaseStatus
+from .permissions import assignable_reviewers, display_name
+from .workflow import status_choices
+
+REASON_HELP = _("Optional. Kept encrypted with the case; shown on its timeline to case staff only.")
+
+
+class ReviewerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return display_name(obj)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=REASON_HELP,
+    )
+    # The status the reviewer saw, so two people changing one case at once cannot overwrite each other.
+    current = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, case_status=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case_status is None:
+            self.fields["status"].choices = CaseStatus.choices
+            del self.fields["current"]
+        else:
+            self.fields["status"].choices = status_choices(case_status)
+            self.fields["current"].initial = case_status
+
+
+class AssignForm(forms.Form):
+    assignee = ReviewerChoiceField(
+        label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody (unassigned)")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_reviewers()
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Internal note"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Staff only, never shown to the claimant. Stored encrypted with the case."),
+    )
+
+
+class TagsForm(forms.Form):
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separate tags with commas, e.g. strong, needs translator."),
+        widget=forms.TextInput(attrs={"list": "case-tag-names", "autocomplete": "off"}),
+    )
+
+
+class ScoreForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Merit score"),
+        choices=[("", _("Not scored"))] + [(str(value), str(value)) for value in range(1, 6)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("1 = weak, 5 = very strong."),
+    )

@@ -1,0 +1,159 @@
+"""The case queue: one listing for every language and case type, on Wagtail's generic IndexView.
+
+Rows come from one query (assigned reviewer and merit score joined, the possible-duplicate flag
+an EXISTS subquery), so a page of 100 rows costs the same number of queries as a page of 10.
+"""
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    NumberColumn,
+    StatusFlagColumn,
+    TitleColumn,
+)
+from wagtail.admin.views import generic
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
+
+from ..models import Case
+from .filters import CaseFilterSet
+from .indexing import has_possible_duplicate, search_cases
+from .permissions import can_export, cases_visible_to, display_name
+
+PAGE_SIZES = (20, 50, 100)
+
+
+def assigned_name(case):
+    return display_name(case.assigned_to) or "—"
+
+
+def merit_score(case):
+    try:
+        return case.assessment.merit_score or "—"
+    except Case.assessment.RelatedObjectDoesNotExist:
+        return "—"
+
+
+class CaseIndexView(generic.IndexView):
+    model = Case
+    any_permission_required = ["view"]
+    filterset_class = CaseFilterSet
+    template_name = "forms_app/review/index.html"
+    results_template_name = "forms_app/review/index_results.html"
+    page_title = _("Cases")
+    default_ordering = "-submitted_at"
+    detail_url_name = None
+    export_url_name = None
+    is_searchable = True
+
+    def get_search_form(self):
+        placeholder = _("Reference or words in the answers")
+        if self.search_kwarg in self.request.GET:
+            return SearchForm(self.request.GET, placeholder=placeholder)
+        return SearchForm(placeholder=placeholder)
+
+    def get_base_queryset(self):
+        return (
+            cases_visible_to(self.request.user)
+            .select_related("assigned_to", "assessment")
+            .annotate(possible_duplicate=has_possible_duplicate())
+        )
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return search_cases(queryset, self.search_query)
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering or self.default_ordering
+        return queryset.order_by(ordering, "-pk")
+
+    def get_paginate_by(self, queryset):
+        try:
+            size = int(self.request.GET.get("per_page", ""))
+        except ValueError:
+            size = None
+        return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+    def detail_url(self, case):
+        return reverse(self.detail_url_name, args=[case.pk])
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="case"),
+            TitleColumn(
+                "reference",
+                label=_("Reference"),
+                get_url=self.detail_url,
+                get_title_id=lambda case: f"case_{case.pk}_title",
+                sort_key="reference",
+            ),
+            Column("case_type", label=_("Case type"), accessor="get_case_type_display", sort_key="case_type"),
+            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            Column("language", label=_("Language"), accessor="get_language_display", sort_key="language"),
+            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            Column("assigned_to", label=_("Assigned to"), accessor=assigned_name),
+            NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
+            Column("merit", label=_("Merit"), accessor=merit_score, sort_key="assessment__merit_score"),
+            DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            StatusFlagColumn(
+                "possible_duplicate", label=_("Duplicate?"), true_label=_("Possible duplicate"), false_label=None
+            ),
+        ]
+
+    @cached_property
+    def export_url(self):
+        if not (self.export_url_name and can_export(self.request.user)):
+            return None
+        query = self.request.GET.copy()
+        for key in ("p", "_w_filter_fragment", "export"):
+            query.pop(key, None)
+        url = reverse(self.export_url_name)
+        return f"{url}?{query.urlencode()}" if query else url
+
+    @cached_property
+    def header_buttons(self):
+        buttons = []
+        if self.export_url:
+            buttons.append(HeaderButton(_("Export"), url=self.export_url, icon_name="download"))
+        return buttons
+
+    def bulk_action_buttons(self):
+        """The bulk actions this user may use (Wagtail's own footer lists them all)."""
+        actions = [
+            action
+            for action in bulk_action_registry.get_bulk_actions_for_model("forms_app", "case")
+            if action.user_can(self.request.user)
+        ]
+        return [
+            ListingButton(
+                action.display_name,
+                reverse("wagtail_bulk_action", args=["forms_app", "case", action.action_type]),
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+                priority=action.action_priority,
+                classname=" ".join(action.classes | {"bulk-action-btn"}),
+            )
+            for action in sorted(actions, key=lambda action: action.action_priority)
+        ]
+
+    def page_size_links(self):
+        links = []
+        for size in PAGE_SIZES:
+            query = self.request.GET.copy()
+            query.pop("p", None)
+            query["per_page"] = size
+            links.append({"size": size, "url": f"{self.index_url}?{query.urlencode()}"})
+        return links
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["bulk_action_buttons"] = self.bulk_action_buttons()
+        context["page_size_links"] = self.page_size_links()
+        context["page_size"] = self.get_paginate_by(None)
+        return context

@@ -1,0 +1,75 @@
+"""Who may see and do what in the review queue.
+
+Groups (created by migration 0005): *Reviewers* view and triage cases and download evidence;
+*Case managers* also assign, export and delete. Anyone else, Communications staff included,
+sees no case at all.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
+from ..models import Case
+
+VIEW = "forms_app.view_case"
+TRIAGE = "forms_app.change_case"
+DOWNLOAD_EVIDENCE = "forms_app.download_evidence"
+ASSIGN = "forms_app.assign_case"
+EXPORT = "forms_app.export_case"
+DELETE = "forms_app.delete_case"
+
+
+def can_view(user):
+    return user.is_active and user.has_perm(VIEW)
+
+
+def can_triage(user):
+    """Change status, write notes, tag and score (needs view too)."""
+    return can_view(user) and user.has_perm(TRIAGE)
+
+
+def can_download_evidence(user):
+    return can_view(user) and user.has_perm(DOWNLOAD_EVIDENCE)
+
+
+def can_assign(user):
+    return can_view(user) and user.has_perm(ASSIGN)
+
+
+def can_export(user):
+    return can_view(user) and user.has_perm(EXPORT)
+
+
+def can_delete(user):
+    return can_view(user) and user.has_perm(DELETE)
+
+
+def cases_visible_to(user):
+    """Every case for staff who may view cases; no case for anyone else."""
+    if user is None or not user.is_authenticated or not can_view(user):
+        return Case.objects.none()
+    return Case.objects.all()
+
+
+def assignable_reviewers():
+    """Active users who can view and triage cases, by name: the choices for "assign to"."""
+    User = get_user_model()
+    case_permissions = Permission.objects.filter(content_type__app_label="forms_app", content_type__model="case")
+    view = case_permissions.filter(codename="view_case")
+    change = case_permissions.filter(codename="change_case")
+    triagers = (
+        User.objects.filter(Q(groups__permissions__in=view) | Q(user_permissions__in=view))
+        .filter(Q(groups__permissions__in=change) | Q(user_permissions__in=change))
+        .values("pk")
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(pk__in=triagers))
+        .order_by("first_name", "last_name", User.USERNAME_FIELD)
+    )
+
+
+def display_name(user):
+    if user is None:
+        return ""
+    return (user.get_full_name() or "").strip() or user.get_username()

@@ -1,0 +1,130 @@
+"""The "Cases" area of the admin: one viewset, URL namespace ``forms_app_review``, under /admin/cases/.
+
+Cases are never created or edited through a form: the only writes are the workflow, assignment,
+notes, tags, merit score and deletion views. The menu item shows only to users who may view cases.
+"""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.views.generic import history
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from ..models import Case
+from . import detail, evidence, export_hook, permissions
+from .listing import CaseIndexView
+
+URL_NAMESPACE = "forms_app_review"
+
+
+class CaseHistoryView(history.HistoryView):
+    """Wagtail's per-object audit log, for anyone who may view the case."""
+
+    any_permission_required = ["view", "change", "delete"]
+
+    def setup(self, request, *args, **kwargs):
+        if not permissions.can_view(request.user):  # before the object is looked up
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+    def get_base_object_queryset(self):
+        return permissions.cases_visible_to(self.request.user)
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(label=_("Back to the case"), url=self.get_edit_url(self.object), icon_name="arrow-left")]
+
+
+class CaseURLFinder(ModelAdminURLFinder):
+    """Links from Reports > Site history to the case page, for staff who may view cases."""
+
+    edit_url_name = f"{URL_NAMESPACE}:detail"
+
+    def get_edit_url(self, instance):
+        if self.user and not permissions.can_view(self.user):
+            return None
+        return self.construct_edit_url(instance)
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    icon = "folder-open-inverse"
+    menu_label = _("Cases")
+    menu_order = 150
+    add_to_admin_menu = True
+    url_prefix = "cases"
+    url_namespace = URL_NAMESPACE
+    index_view_class = CaseIndexView
+    delete_view_class = detail.CaseDeleteView
+    history_view_class = CaseHistoryView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+    list_per_page = 20
+    ordering = "-submitted_at"
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        view_kwargs.update(
+            {
+                "add_url_name": None,
+                "usage_url_name": None,
+                # The case page stands in for an edit view in breadcrumbs and log links.
+                "edit_url_name": self.get_url_name("detail"),
+            }
+        )
+        return view_kwargs
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            detail_url_name=self.get_url_name("detail"), export_url_name=self.get_url_name("export"), **kwargs
+        )
+
+    def case_view(self, view_class, **kwargs):
+        return view_class.as_view(url_namespace=self.url_namespace, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("export/", export_hook.ExportView.as_view(), name="export"),
+            # The CSV/XLSX views of forms_app.review.export: export_csv, export_xlsx.
+            path("export/", include(export_hook.optional_urlpatterns("forms_app.review.export"))),
+            # The statistics page of forms_app.review.statistics: statistics.
+            path("statistics/", include(export_hook.optional_urlpatterns("forms_app.review.statistics"))),
+            path("<int:pk>/", self.case_view(detail.CaseDetailView), name="detail"),
+            path("<int:pk>/status/", self.case_view(detail.StatusView), name="status"),
+            path("<int:pk>/assign/", self.case_view(detail.AssignView), name="assign"),
+            path("<int:pk>/note/", self.case_view(detail.NoteView), name="note"),
+            path("<int:pk>/tags/", self.case_view(detail.TagsView), name="tags"),
+            path("<int:pk>/score/", self.case_view(detail.ScoreView), name="score"),
+            path("<int:pk>/delete/", self.delete_view, name="delete"),
+            path("<int:pk>/history/", self.history_view, name="history"),
+            path("<int:pk>/history/results/", self.history_results_view, name="history_results"),
+            path(
+                "<int:pk>/evidence/<int:evidence_id>/preview/",
+                evidence.EvidencePreviewView.as_view(),
+                name="evidence_preview",
+            ),
+            path(
+                "<int:pk>/evidence/<int:evidence_id>/<str:copy>/",
+                evidence.EvidenceDownloadView.as_view(),
+                name="evidence_download",
+            ),
+        ]
+
+    @property
+    def url_finder_class(self):
+        return CaseURLFinder
+
+    def get_permissions_to_register(self):
+        """All case permissions, view included, in the group editor."""
+        return Permission.objects.filter(content_type=ContentType.objects.get_for_model(Case))
+
+
+case_viewset = CaseViewSet("cases")

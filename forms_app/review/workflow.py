@@ -1,0 +1,38 @@
+"""The review workflow: which status may follow which.
+
+New -> In review -> Needs information -> Merit | No merit -> Contacted -> Plaintiff | Closed.
+A case can be closed from anywhere (spam, a duplicate, a withdrawn claim) and reopened into review;
+decisions can be reconsidered by sending the case back to review.
+"""
+
+from ..models import CaseStatus
+
+S = CaseStatus
+
+TRANSITIONS = {
+    S.NEW: [S.IN_REVIEW, S.CLOSED],
+    S.IN_REVIEW: [S.NEEDS_INFORMATION, S.MERIT, S.NO_MERIT, S.CLOSED],
+    S.NEEDS_INFORMATION: [S.IN_REVIEW, S.MERIT, S.NO_MERIT, S.CLOSED],
+    S.MERIT: [S.CONTACTED, S.IN_REVIEW, S.CLOSED],
+    S.NO_MERIT: [S.CLOSED, S.IN_REVIEW],
+    S.CONTACTED: [S.PLAINTIFF, S.CLOSED],
+    S.PLAINTIFF: [S.CLOSED],
+    S.CLOSED: [S.IN_REVIEW],
+}
+
+
+class TransitionRefused(Exception):
+    """The requested status cannot follow the case's current one."""
+
+
+def allowed_next(status):
+    """The statuses a case in ``status`` may move to, in workflow order."""
+    return list(TRANSITIONS.get(status, []))
+
+
+def is_allowed(from_status, to_status):
+    return to_status in TRANSITIONS.get(from_status, [])
+
+
+def status_choices(status):
+    return [(value, CaseStatus(value).label) for value in allowed_next(status)]
