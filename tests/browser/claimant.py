@@ -1,0 +1,149 @@
+"""What a claimant does in the browser: fill every question of a form, read the receipt.
+
+The form is filled through the page as a person would, question by question, whatever questions
+the editors have put in it: a text box gets text, a list gets its first real choice, every group of
+tick boxes or radio buttons gets its first option, dates are given in order, and the evidence field
+gets two files.
+"""
+
+import io
+import re
+from dataclasses import dataclass
+
+from PIL import Image
+
+STORY = "They summoned me for tea after my post about the flood. 我被约谈了，他们给我看了我的微信聊天记录。"
+FULL_NAME = "张三 Zhang San"
+REFERENCE = re.compile(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def evidence_files():
+    """Two small real images, as Playwright file payloads (a screenshot and a photo of a notice)."""
+    jpeg, png = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(jpeg, "JPEG", quality=90)
+    Image.new("RGB", (40, 40), (20, 120, 200)).save(png, "PNG")
+    return [
+        {"name": "截图 1.jpg", "mimeType": "image/jpeg", "buffer": jpeg.getvalue()},
+        {"name": "notice.png", "mimeType": "image/png", "buffer": png.getvalue()},
+    ]
+
+
+def _text_for(box):
+    name = box.get_attribute("name") or ""
+    if name == "wechat_id":
+        return "wxid_test123"
+    if name.startswith("attestation"):
+        return FULL_NAME
+    if "phone" in name or "signal" in name:
+        return "+852 5555 0100"
+    return "An answer 一个回答"
+
+
+def fill_question(question):
+    """Answer one question (a .question block) through its visible controls."""
+    for box in question.locator("textarea").all():
+        box.fill(STORY)
+    for box in question.locator("input[type=text]").all():
+        box.fill(_text_for(box))
+    for box in question.locator("input[type=email]").all():
+        box.fill("claimant@example.org")
+    for box in question.locator("input[type=number]").all():
+        box.fill("1234.50")
+    for day, box in zip(("2024-01-10", "2024-03-02"), question.locator("input[type=date]").all(), strict=False):
+        box.fill(day)
+    for select in question.locator("select").all():
+        values = [value for value in select.locator("option").evaluate_all("os => os.map(o => o.value)") if value]
+        select.select_option(values[0])
+    first_of_each_group = {}
+    for choice in question.locator("input[type=checkbox], input[type=radio]").all():
+        first_of_each_group.setdefault(choice.get_attribute("name"), choice)
+    for choice in first_of_each_group.values():
+        choice.check()
+    for upload in question.locator("input[type=file]").all():
+        upload.set_input_files(evidence_files())
+
+
+def fill_whole_form(page):
+    """Answer every question of the intake form on the page; return how many there were."""
+    questions = page.locator("form.intake-form > .question")
+    count = questions.count()
+    assert count > 5, "the form has hardly any questions"
+    for index in range(count):
+        fill_question(questions.nth(index))
+    return count
+
+
+@dataclass
+class Receipt:
+    reference: str
+    code: str
+
+
+def read_receipt(page):
+    reference = page.locator(".receipt__reference").inner_text().strip()
+    code = page.locator(".receipt__code").inner_text().strip()
+    assert REFERENCE.fullmatch(reference), reference
+    digits = code.replace(" ", "")
+    assert re.fullmatch(r"\d{20}", digits), code
+    return Receipt(reference, digits)
+
+
+# Text nodes and attributes shown to a reader in a language other than the page's language: Latin
+# words on a Chinese page, Chinese characters on an English one. Elements that declare their own
+# language (the language switcher), e-mail addresses and case references are not counted.
+UNTRANSLATED_TEXT_JS = r"""
+(allowed) => {
+  const pageLang = document.documentElement.lang;
+  const chinese = pageLang.startsWith("zh");
+  const cjk = /[\u3400-\u9fff]/;
+  const latinWord = /[A-Za-z]{3,}/;
+  const email = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/;
+  const reference = /^WC-[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+  const foreign = (text) => {
+    text = text.trim();
+    if (!text || allowed.includes(text) || email.test(text) || reference.test(text)) return false;
+    return chinese ? latinWord.test(text) && !cjk.test(text) : cjk.test(text);
+  };
+  const inPageLanguage = (el) => (el.closest("[lang]")?.getAttribute("lang") || "") === pageLang;
+  const found = [];
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA"].includes(el.tagName) || !inPageLanguage(el)) continue;
+    if (foreign(walker.currentNode.textContent)) found.push(`${el.tagName}: ${walker.currentNode.textContent.trim()}`);
+  }
+  for (const el of document.querySelectorAll("[aria-label], [title], [alt], [placeholder], input[type=submit]")) {
+    if (!inPageLanguage(el)) continue;
+    for (const name of ["aria-label", "title", "alt", "placeholder", "value"]) {
+      const value = el.getAttribute(name);
+      if (value && foreign(value)) found.push(`${el.tagName}[${name}]: ${value}`);
+    }
+  }
+  return found;
+}
+"""
+# Brand names that stay in Latin letters in Chinese.
+ALLOWED_LATIN = ["Signal"]
+
+
+def untranslated_text(page):
+    return page.evaluate(UNTRANSLATED_TEXT_JS, ALLOWED_LATIN)
+
+
+def links_to_other_languages(page, language):
+    """Links on the page (outside the language switcher) that lead to another language's pages."""
+    hrefs = page.eval_on_selector_all(
+        "a[href^='/']:not(.language-switcher a)", "links => links.map(a => a.getAttribute('href'))"
+    )
+    prefixes = ("/en/", "/zh-hans/", "/zh-hant/")
+    return [href for href in hrefs if href.startswith(prefixes) and not href.startswith(f"/{language}/")]
+
+
+def assert_page_in_language(page, language):
+    """The page declares the language, is styled, and shows nothing left untranslated."""
+    assert page.locator("html").get_attribute("lang") == language
+    # The stylesheet loaded (served by WhiteNoise from the finders, under the CSP).
+    assert page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(27, 31, 36)"
+    assert untranslated_text(page) == []
+    assert links_to_other_languages(page, language) == []

@@ -1,0 +1,10 @@
+"""Settings of the live server the browser journeys drive: the test settings, with one change.
+
+The journeys file several cases from the one address 127.0.0.1 within a minute; the intake rate
+limit (ten an hour per address) is tested on its own in tests/forms_app and would otherwise make
+the journeys depend on how many of them run.
+"""
+
+from cms.settings.test import *  # noqa: F403
+
+INTAKE_RATE_LIMIT = 1000
