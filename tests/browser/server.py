@@ -44,7 +44,7 @@ class LiveServer:
 
     def manage(self, *args, stdin=None):
         """Run a management command against the server's database; return its standard output."""
-        result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=BASE_DIR,
             env=self.env,
@@ -80,7 +80,7 @@ class LiveServer:
 
     def start(self):
         log = self.log_path.open("w")
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
             cwd=BASE_DIR,
             env=self.env,
