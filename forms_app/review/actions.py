@@ -6,7 +6,6 @@ audit log entry. "Select all in listing" applies the queue's filters and search.
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +34,7 @@ class CaseBulkAction(BulkAction):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.user_can(request.user):
-            raise PermissionDenied
+            return permissions.forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self, model, object_ids):

@@ -20,12 +20,23 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from ..models import Case
+from ..models import Case, CaseType
 from .filters import CaseFilterSet
 from .indexing import has_possible_duplicate, search_cases
 from .permissions import can_export, cases_visible_to, display_name
 
 PAGE_SIZES = (20, 50, 100)
+# The full case type names are long sentences; a queue column needs a word or two.
+SHORT_CASE_TYPES = {
+    CaseType.PERSECUTION: _("Persecution"),
+    CaseType.ACCOUNT_CLOSURE: _("Account closure"),
+    CaseType.PRIVACY_CENSORSHIP: _("Privacy / censorship"),
+    CaseType.INVESTOR: _("Investor"),
+}
+
+
+def short_case_type(case):
+    return SHORT_CASE_TYPES.get(case.case_type, case.get_case_type_display())
 
 
 def assigned_name(case):
@@ -52,7 +63,7 @@ class CaseIndexView(generic.IndexView):
     is_searchable = True
 
     def get_search_form(self):
-        placeholder = _("Reference or words in the answers")
+        placeholder = _("Reference or words")
         if self.search_kwarg in self.request.GET:
             return SearchForm(self.request.GET, placeholder=placeholder)
         return SearchForm(placeholder=placeholder)
@@ -93,8 +104,9 @@ class CaseIndexView(generic.IndexView):
                 get_url=self.detail_url,
                 get_title_id=lambda case: f"case_{case.pk}_title",
                 sort_key="reference",
+                classname="w-whitespace-nowrap",
             ),
-            Column("case_type", label=_("Case type"), accessor="get_case_type_display", sort_key="case_type"),
+            Column("case_type", label=_("Case type"), accessor=short_case_type, sort_key="case_type"),
             Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
             Column("language", label=_("Language"), accessor="get_language_display", sort_key="language"),
             DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
@@ -102,9 +114,7 @@ class CaseIndexView(generic.IndexView):
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             Column("merit", label=_("Merit"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
-            StatusFlagColumn(
-                "possible_duplicate", label=_("Duplicate?"), true_label=_("Possible duplicate"), false_label=None
-            ),
+            StatusFlagColumn("possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None),
         ]
 
     @cached_property

@@ -5,9 +5,13 @@ Groups (created by migration 0005): *Reviewers* view and triage cases and downlo
 sees no case at all.
 """
 
+from functools import wraps
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.views.defaults import permission_denied
 
 from ..models import Case
 
@@ -42,6 +46,25 @@ def can_export(user):
 
 def can_delete(user):
     return can_view(user) and user.has_perm(DELETE)
+
+
+def forbidden(request):
+    """A plain 403 response. Wagtail turns PermissionDenied into a redirect to the dashboard; a
+    case URL opened without permission should fail visibly instead."""
+    return permission_denied(request, PermissionDenied())
+
+
+def answer_403(view):
+    """Wrap an admin view so that PermissionDenied becomes a 403, not Wagtail's redirect."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+    return wrapped
 
 
 def cases_visible_to(user):

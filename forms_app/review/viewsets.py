@@ -89,32 +89,39 @@ class CaseViewSet(ModelViewSet):
         return view_class.as_view(url_namespace=self.url_namespace, **kwargs)
 
     def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("export/", export_hook.ExportView.as_view(), name="export"),
-            # The CSV/XLSX views of forms_app.review.export: export_csv, export_xlsx.
+        # Every case view answers a refused permission with a 403 (Wagtail would redirect).
+        own = [path(route, permissions.answer_403(view), name=name) for route, view, name in self.case_routes()]
+        return own + [
+            # The CSV/XLSX views of forms_app.review.export (export_csv, export_xlsx) and the page of
+            # forms_app.review.statistics (statistics), which check their own permissions.
             path("export/", include(export_hook.optional_urlpatterns("forms_app.review.export"))),
-            # The statistics page of forms_app.review.statistics: statistics.
             path("statistics/", include(export_hook.optional_urlpatterns("forms_app.review.statistics"))),
-            path("<int:pk>/", self.case_view(detail.CaseDetailView), name="detail"),
-            path("<int:pk>/status/", self.case_view(detail.StatusView), name="status"),
-            path("<int:pk>/assign/", self.case_view(detail.AssignView), name="assign"),
-            path("<int:pk>/note/", self.case_view(detail.NoteView), name="note"),
-            path("<int:pk>/tags/", self.case_view(detail.TagsView), name="tags"),
-            path("<int:pk>/score/", self.case_view(detail.ScoreView), name="score"),
-            path("<int:pk>/delete/", self.delete_view, name="delete"),
-            path("<int:pk>/history/", self.history_view, name="history"),
-            path("<int:pk>/history/results/", self.history_results_view, name="history_results"),
-            path(
+        ]
+
+    def case_routes(self):
+        case = self.case_view
+        return [
+            ("", self.index_view, "index"),
+            ("results/", self.index_results_view, "index_results"),
+            ("export/", export_hook.ExportView.as_view(), "export"),
+            ("<int:pk>/", case(detail.CaseDetailView), "detail"),
+            ("<int:pk>/status/", case(detail.StatusView), "status"),
+            ("<int:pk>/assign/", case(detail.AssignView), "assign"),
+            ("<int:pk>/note/", case(detail.NoteView), "note"),
+            ("<int:pk>/tags/", case(detail.TagsView), "tags"),
+            ("<int:pk>/score/", case(detail.ScoreView), "score"),
+            ("<int:pk>/delete/", self.delete_view, "delete"),
+            ("<int:pk>/history/", self.history_view, "history"),
+            ("<int:pk>/history/results/", self.history_results_view, "history_results"),
+            (
                 "<int:pk>/evidence/<int:evidence_id>/preview/",
                 evidence.EvidencePreviewView.as_view(),
-                name="evidence_preview",
+                "evidence_preview",
             ),
-            path(
+            (
                 "<int:pk>/evidence/<int:evidence_id>/<str:copy>/",
                 evidence.EvidenceDownloadView.as_view(),
-                name="evidence_download",
+                "evidence_download",
             ),
         ]
 
