@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -24,21 +25,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ..field_types import CURRENCY_CHOICES
-from ..models import Case, CaseStatus, CaseType, IntakeFormField, ReportedLoss
+from ..models import CaseStatus, CaseType, IntakeFormField, ReportedLoss
 from . import charts
+from .permissions import can_view, cases_visible_to
 
-VIEW_PERMISSION = "forms_app.view_case"
 STATISTICS_URL_NAME = "forms_app_review:statistics"
+QUEUE_URL_NAME = "forms_app_review:index"
 WEEKS_ON_PAGE = 26
 WEEKS_IN_PANEL = 12
 # Money questions that record a transaction rather than a loss (an investor's purchases and sales):
 # shown in the table, never added to a loss total.
 NOT_A_LOSS = frozenset({"purchase_amount", "sale_amount"})
-
-
-def visible_cases(user):
-    """The cases this user may see at all (the queue's own rule, once it exists)."""
-    return Case.objects.all()
 
 
 def count_text(value):
@@ -204,6 +201,7 @@ def loss_sections(cases):
         totals = losses.totals()
         rows = [
             {
+                "case_type": value,
                 "label": label,
                 "total": money_text(totals.get(value, Decimal(0))),
                 "cases": count_text(counts.get((losses.currency, value), 0)),
@@ -251,7 +249,7 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm(VIEW_PERMISSION):
+        if not can_view(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -260,19 +258,27 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cases = visible_cases(self.request.user)
+        cases = cases_visible_to(self.request.user)
         by_type = counts_by(cases, "case_type", CaseType.choices)
         by_status = counts_by(cases, "status", CaseStatus.choices)
         weekly = weekly_counts(cases, WEEKS_ON_PAGE)
         total = sum(count for _value, _label, count in by_type)
+        queue = reverse(QUEUE_URL_NAME)
         context.update(
             total=count_text(total),
+            total_count=total,
             weeks=WEEKS_ON_PAGE,
-            by_type=[(label, count_text(count)) for _value, label, count in by_type],
+            by_type=[
+                {"label": label, "count": count_text(count), "url": f"{queue}?{urlencode({'case_type': value})}"}
+                for value, label, count in by_type
+            ],
             by_type_chart=charts.bar_chart(
                 "chart-case-types", gettext("Cases by case type"), total_description(by_type), bar_data(by_type)
             ),
-            by_status=[(label, count_text(count)) for _value, label, count in by_status],
+            by_status=[
+                {"label": label, "count": count_text(count), "url": f"{queue}?{urlencode({'status': value})}"}
+                for value, label, count in by_status
+            ],
             by_status_chart=charts.bar_chart(
                 "chart-statuses", gettext("Cases by status"), total_description(by_status), bar_data(by_status)
             ),
@@ -294,7 +300,7 @@ class StatisticsPanel(Component):
     order = 50
 
     def is_shown(self, user):
-        return user.has_perm(VIEW_PERMISSION)
+        return can_view(user)
 
     def render_html(self, parent_context=None):
         if not self.is_shown(parent_context["request"].user):
@@ -303,7 +309,7 @@ class StatisticsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         user = parent_context["request"].user
-        cases = visible_cases(user)
+        cases = cases_visible_to(user)
         counts = cases.order_by().aggregate(
             new=Count("pk", filter=Q(status=CaseStatus.NEW)),
             needs_information=Count("pk", filter=Q(status=CaseStatus.NEEDS_INFORMATION)),
@@ -311,11 +317,18 @@ class StatisticsPanel(Component):
         )
         weekly = weekly_counts(cases, WEEKS_IN_PANEL)
         values = [count for _monday, count in weekly]
+        queue = reverse(QUEUE_URL_NAME)
+        open_statuses = [("status", value) for value in CaseStatus.values if value != CaseStatus.CLOSED]
+        open_and_mine = urlencode([("assigned", "me"), *open_statuses])
         return {
             "counts": [
-                (gettext("New cases"), count_text(counts["new"])),
-                (gettext("Waiting for information from the claimant"), count_text(counts["needs_information"])),
-                (gettext("Assigned to you and not closed"), count_text(counts["mine"])),
+                (gettext("New cases"), count_text(counts["new"]), f"{queue}?status={CaseStatus.NEW}"),
+                (
+                    gettext("Waiting for information from the claimant"),
+                    count_text(counts["needs_information"]),
+                    f"{queue}?status={CaseStatus.NEEDS_INFORMATION}",
+                ),
+                (gettext("Assigned to you and not closed"), count_text(counts["mine"]), f"{queue}?{open_and_mine}"),
             ],
             "sparkline": charts.sparkline(
                 "case-panel-sparkline",
@@ -332,13 +345,13 @@ class StatisticsPanel(Component):
 
 def add_statistics_panel(request, panels):
     """For the construct_homepage_panels hook: the panel, for case staff only."""
-    if request.user.has_perm(VIEW_PERMISSION):
+    if can_view(request.user):
         panels.append(StatisticsPanel())
 
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
+        return can_view(request.user)
 
 
 def register_statistics_menu_item():
