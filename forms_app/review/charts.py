@@ -20,7 +20,6 @@ BAR_COLOUR = "#2f80c8"
 INK = "currentColor"
 
 BAR_ROW_HEIGHT = 46
-BAR_MAX_WIDTH_PERCENT = 78  # room to the right of the longest bar for its value
 COLUMN_PLOT_HEIGHT = 150
 
 
@@ -51,14 +50,21 @@ def _open_svg(chart_id, title, description, height, extra_class=""):
     )
 
 
+def value_room_percent(data):
+    """Width kept right of the longest bar for its value: enough for a 330px-wide chart (a phone)."""
+    longest = max((len(datum.display) for datum in data), default=0)
+    return min(45.0, max(10.0, longest * 2.8 + 2))
+
+
 def bar_chart(chart_id: str, title: str, description: str, data: Sequence[Datum]) -> SafeString:
     """Horizontal bars, one per datum, each under its label with its value after it."""
     maximum = max((datum.value for datum in data), default=0)
+    longest_bar = 100.0 - value_room_percent(data)
     height = BAR_ROW_HEIGHT * len(data) + 4
     parts = [_open_svg(chart_id, title, description, height, "case-chart--bars")]
     for index, datum in enumerate(data):
         top = index * BAR_ROW_HEIGHT
-        width = _percent(datum.value, maximum, BAR_MAX_WIDTH_PERCENT)
+        width = _percent(datum.value, maximum, longest_bar)
         parts.append(f'<text x="0" y="{top + 16}">{escape(datum.label)}</text>')
         if width:
             parts.append(
@@ -78,7 +84,7 @@ def column_chart(
 ) -> SafeString:
     """Vertical columns in time order, with a baseline, the maximum marked, and sparse axis ticks.
 
-    Ticks are the data's `tick` texts; give only some data a tick (e.g. every fourth week).
+    Ticks are the data's `tick` texts; give only some data a short tick (e.g. the first week of a month).
     """
     count = len(data)
     maximum = max((datum.value for datum in data), default=0)
@@ -103,8 +109,12 @@ def column_chart(
                 f"<title>{escape(datum.label)}: {escape(datum.display)}</title></rect>"
             )
         if datum.tick:
-            last = index == count - 1
-            anchor, tick_x = ("end", "100%") if last else ("middle", f"{round((index + 0.5) * slot, 3)}%")
+            if index == count - 1:
+                anchor, tick_x = "end", "100%"
+            elif index == 0:
+                anchor, tick_x = "start", "0"
+            else:
+                anchor, tick_x = "middle", f"{round((index + 0.5) * slot, 3)}%"
             parts.append(
                 f'<line x1="{round((index + 0.5) * slot, 3)}%" x2="{round((index + 0.5) * slot, 3)}%" '
                 f'y1="{baseline}" y2="{baseline + 5}" stroke="{INK}" />'

@@ -220,11 +220,18 @@ def case_rows(cases, questions, log):
         for case in batch:
             answers = case.answers
             extra = {key: value for key, value in answers.items() if key not in known}
-            yield [
+            row = [
                 *metadata_values(case),
                 *(answer_text(answers.get(column.key)) for column in questions),
                 answer_text(extra),
             ]
+            # The chunk stays in memory until its last row is out: keep only its sealed form, and
+            # drop related objects (case <-> assessment, prefetched tags: reference cycles that would
+            # otherwise wait for the garbage collector).
+            for cached in ("answer_payload", "data_key", "_prefetched_objects_cache"):
+                case.__dict__.pop(cached, None)
+            case._state.fields_cache.clear()
+            yield row
 
 
 # --- CSV -------------------------------------------------------------------------------------------

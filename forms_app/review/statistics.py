@@ -151,7 +151,7 @@ def total_description(rows):
     return parts or gettext("No cases yet.")
 
 
-def weekly_chart(chart_id, weekly, tick_every=4):
+def weekly_chart(chart_id, weekly):
     total = sum(count for _monday, count in weekly)
     busiest = max(weekly, key=lambda item: item[1]) if weekly else None
     description = ngettext(
@@ -169,13 +169,13 @@ def weekly_chart(chart_id, weekly, tick_every=4):
             "week": date_format(busiest[0], "SHORT_DATE_FORMAT"),
             "count": count_text(busiest[1]),
         }
-    last = len(weekly) - 1
+    # A short month name under the first week starting in each month: readable on a phone.
     data = [
         charts.Datum(
             gettext("Week of %(date)s") % {"date": date_format(monday, "SHORT_DATE_FORMAT")},
             count,
             count_text(count),
-            tick=date_format(monday, "MONTH_DAY_FORMAT") if (last - index) % tick_every == 0 else "",
+            tick=date_format(monday, "M") if index and monday.month != weekly[index - 1][0].month else "",
         )
         for index, (monday, count) in enumerate(weekly)
     ]
@@ -357,7 +357,7 @@ class StatisticsMenuItem(MenuItem):
 def register_statistics_menu_item():
     """For the register_admin_menu_item hook (or a Cases submenu)."""
     return StatisticsMenuItem(
-        _("Case statistics"), reverse_lazy(STATISTICS_URL_NAME), name="case-statistics", icon_name="table", order=310
+        _("Case statistics"), reverse_lazy(STATISTICS_URL_NAME), name="case-statistics", icon_name="table", order=160
     )
 
 

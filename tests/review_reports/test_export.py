@@ -2,6 +2,7 @@
 
 import csv
 import io
+import tracemalloc
 
 import pytest
 from django.db import connection
@@ -284,3 +285,27 @@ def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(client_for,
     assert download(client, "xlsx", ids="1,two")[0].status_code == 400
     assert download(client, "xlsx", submitted_from="last tuesday")[0].status_code == 400
     assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION).exists()
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_memory_does_not_grow_with_the_number_of_cases(client_for, case_manager, monkeypatch, export_format):
+    """Streaming 200 cases needs no more memory than streaming 20: only one chunk is held at a time."""
+    monkeypatch.setattr(export, "CHUNK_SIZE", 10)
+    client = client_for(case_manager)
+    original = file_case()
+
+    def peak_while_streaming():
+        response = client.get(reverse(f"forms_app_review:export_{export_format}"))
+        tracemalloc.start()
+        try:
+            size = sum(len(chunk) for chunk in response.streaming_content)
+            return tracemalloc.get_traced_memory()[1], size
+        finally:
+            tracemalloc.stop()
+
+    copy_case(original, 19)
+    small_peak, small_size = peak_while_streaming()
+    copy_case(original, 180)
+    large_peak, large_size = peak_while_streaming()
+    assert large_size > 3 * small_size  # (XLSX is deflated: copies compress well)
+    assert large_peak < small_peak * 1.5
