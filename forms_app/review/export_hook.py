@@ -48,7 +48,9 @@ def export_query(request):
         params["ids"] = ",".join(ids)
         return params.urlencode(), len(ids), False
     if set(params) <= EXPORT_FILTERS:
-        return params.urlencode(), None, False
+        chosen = [part for part in params.get("ids", "").split(",") if part.strip().isdigit()]
+        count = permissions.cases_visible_to(request.user).filter(pk__in=chosen).count() if chosen else None
+        return params.urlencode(), count, False
     matching = list(
         filtered_cases(request, permissions.cases_visible_to(request.user)).values_list("pk", flat=True)[
             : MAX_LISTED_IDS + 1

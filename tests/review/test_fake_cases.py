@@ -1,0 +1,20 @@
+"""make_fake_cases fills the queue with realistic, searchable cases of every kind."""
+
+import pytest
+from django.core.management import call_command
+
+from forms_app.models import Case, CaseIdentifier, CaseSearchToken
+
+
+@pytest.mark.django_db
+def test_make_fake_cases_covers_languages_types_and_statuses():
+    """300 fake cases span the three languages, four types and most statuses, with indexes."""
+    call_command("make_fake_cases", 300, "--seed", "7", "--force", verbosity=0)
+    assert Case.objects.count() == 300
+    assert set(Case.objects.values_list("language", flat=True)) == {"en", "zh-hans", "zh-hant"}
+    assert len(set(Case.objects.values_list("case_type", flat=True))) == 4
+    assert len(set(Case.objects.values_list("status", flat=True))) >= 6
+    assert CaseSearchToken.objects.values("case").distinct().count() == 300
+    assert CaseIdentifier.objects.exists()
+    case = Case.objects.filter(language="zh-hans").first()
+    assert isinstance(case.answers, dict) and case.questions_as_seen

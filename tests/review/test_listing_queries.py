@@ -1,0 +1,48 @@
+"""The queue costs the same number of queries for 10 rows as for 100 (no N+1)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from forms_app.review import operations
+from tests.helpers import soup
+
+from .builders import make_case
+
+
+def listing_queries(client, **params):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("forms_app_review:index"), {"per_page": 100} | params)
+    assert response.status_code == 200
+    return len(captured), len(soup(response).select("table.listing td.title"))
+
+
+@pytest.mark.django_db
+def test_listing_query_count_does_not_grow_with_the_page(client, case_manager, reviewer):
+    """10 and 100 rows, with assignees, scores, tags and duplicates, take the same number of queries."""
+
+    def add_cases(count, start):
+        for index in range(start, start + count):
+            case = make_case(
+                ["persecution", "investor"][index % 2],
+                ["en", "zh-hans", "zh-hant"][index % 3],
+                wechat_id=f"wxid_{index // 2}",
+            )
+            operations.assign(case, reviewer, case_manager)
+            operations.set_score(case, 1 + index % 5, case_manager)
+            operations.set_tags(case, f"tag{index % 3}", case_manager)
+
+    client.force_login(case_manager)
+    add_cases(10, 0)
+    client.get(reverse("forms_app_review:index"))  # warm per-process caches
+    ten, rows_ten = listing_queries(client)
+    add_cases(90, 10)
+    hundred, rows_hundred = listing_queries(client)
+    assert (rows_ten, rows_hundred) == (10, 100)
+    assert ten == hundred
+    filters = {"q": "summoned", "tag": "tag1", "possible_duplicate": "true"}
+    few, rows_few = listing_queries(client, per_page=20, **filters)
+    many, rows_many = listing_queries(client, **filters)
+    assert (rows_few, rows_many) == (20, 33)
+    assert few == many

@@ -1,0 +1,92 @@
+"""Search by reference and by words in the answers, in English and both Chinese scripts, through a
+blind index that stores no answer text."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from forms_app.models import CaseSearchToken
+from forms_app.review.indexing import query_tokens, reference_prefix, tokens
+from tests.helpers import soup
+
+from .builders import make_case
+
+
+def listed(client, **params):
+    response = client.get(reverse("forms_app_review:index"), params)
+    assert response.status_code == 200
+    return {link.get_text(strip=True) for link in soup(response).select("table.listing td.title a")}
+
+
+@pytest.fixture
+def stories(db):
+    return {
+        "en": make_case("persecution", "en", what_happened="Police summoned me after the LANDSLIDE video went viral."),
+        "hans": make_case("persecution", "zh-hans", what_happened="我在朋友圈转发了洪水视频之后，被国保约谈。"),
+        "hant": make_case("account_closure", "zh-hant", what_happened="我的微信帳號被封，零錢餘額被凍結。"),
+        "other": make_case("investor", "en"),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("landslide video", {"en"}),
+        ("LandSlide", {"en"}),
+        ("viral police", {"en"}),  # every word, in any order
+        ("landslide banana", set()),  # all words must match
+        ("洪水视频", {"hans"}),
+        ("国保约谈", {"hans"}),
+        ("洪", {"hans"}),  # a single character
+        ("帳號被封", {"hant"}),
+        ("零錢餘額", {"hant"}),
+        ("零钱余额", set()),  # Simplified spelling does not match Traditional text
+    ],
+)
+def test_search_finds_cases_by_words_in_their_answers(client, reviewer, stories, query, expected):
+    """Search matches cases holding every word (Latin) or character pair (CJK) of the query."""
+    client.force_login(reviewer)
+    assert listed(client, q=query) == {stories[key].reference for key in expected}
+
+
+@pytest.mark.django_db
+def test_search_by_reference_exact_prefix_and_lower_case(client, reviewer, stories):
+    """A reference, its first part, or the same in lower case finds that case."""
+    client.force_login(reviewer)
+    case = stories["hant"]
+    assert listed(client, q=case.reference) == {case.reference}
+    assert case.reference in listed(client, q=case.reference[:7].lower())
+    assert listed(client, q=case.reference.replace("-", "").lower()) == {case.reference}
+
+
+@pytest.mark.django_db
+def test_search_combines_with_filters(client, reviewer, stories):
+    """A search is narrowed further by the filters."""
+    client.force_login(reviewer)
+    assert listed(client, q="我", language="zh-hant") == {stories["hant"].reference}
+
+
+@pytest.mark.django_db
+def test_the_index_holds_no_answer_text(stories):
+    """Search tokens are keyed-hash integers: no word of any answer is in the table."""
+    assert CaseSearchToken.objects.filter(case=stories["hans"]).count() >= len("国保约谈")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM forms_app_casesearchtoken")
+        dump = repr(cursor.fetchall())
+    for secret in ("landslide", "LANDSLIDE", "洪水", "国保", "帳號", "wxid_test123"):
+        assert secret not in dump and secret.encode("unicode_escape").decode() not in dump
+
+
+def test_tokens_are_words_and_cjk_pairs():
+    """Latin words are casefolded whole; CJK runs become bigrams plus single characters."""
+    assert tokens("Ｆｌｏｏｄ flood-2024 微信号") == {"flood", "2024", "微", "信", "号", "微信", "信号"}
+    assert query_tokens("微信号 Flood") == ["微信", "信号", "flood"]
+    assert query_tokens("微") == ["微"]
+
+
+def test_reference_prefixes():
+    """Reference-looking queries become prefixes of the stored form WC-XXXX-XXXX."""
+    assert reference_prefix("wc-7k4q") == "WC-7K4Q"
+    assert reference_prefix("7K4Q92XM") == "WC-7K4Q-92XM"
+    assert reference_prefix("flood") is None
