@@ -37,6 +37,8 @@ from .permissions import can_export, cases_visible_to, display_name
 
 EXPORT_ACTION = audit.EXPORT
 CHUNK_SIZE = 500
+# Output is handed to the client in pieces of about this size.
+FLUSH_SIZE = 64 * 1024
 # Excel refuses longer cells; a longer answer is cut and marked, never silently dropped.
 XLSX_MAX_CELL = 32767
 # Start characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -209,7 +211,7 @@ def neutralise(text: str) -> str:
 
 
 def case_rows(cases, questions, log):
-    """Header rows, then one row per case: metadata, answers, then answers to removed questions.
+    """One row per case: metadata, the answers in `questions` order, then answers to removed questions.
 
     `log(batch)` is called with each chunk of cases before any of their rows is produced.
     """
@@ -245,9 +247,15 @@ class _Line:
 def csv_stream(header_rows, rows):
     """UTF-8 with a byte-order mark, so spreadsheet programs read Chinese correctly."""
     writer = csv.writer(_Line())
-    yield "\ufeff"
+    pending, size = ["\ufeff"], 1
     for row in itertools.chain(header_rows, rows):
-        yield writer.writerow([neutralise(str(cell)) if isinstance(cell, str) else cell for cell in row])
+        line = writer.writerow([neutralise(str(cell)) if isinstance(cell, str) else cell for cell in row])
+        pending.append(line)
+        size += len(line)
+        if size >= FLUSH_SIZE:
+            yield "".join(pending)
+            pending, size = [], 0
+    yield "".join(pending)
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -318,6 +326,11 @@ STYLES = (
 )
 
 
+def sheet_name():
+    """The translated word for cases, as Excel allows a sheet name (31 characters, none of []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", "", gettext("Cases"))[:31] or "Cases"
+
+
 def workbook_xml(sheet_name):
     return (
         XML_HEAD + f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
@@ -360,7 +373,7 @@ def xlsx_row(number, values, style=0):
     return f'<row r="{number}">{cells}</row>'
 
 
-def xlsx_stream(header_rows, rows, column_count, sheet_name, flush_bytes=64 * 1024):
+def xlsx_stream(header_rows, rows, column_count, sheet_name):
     """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
     sink = _Sink()
     with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as package:
@@ -389,7 +402,7 @@ def xlsx_stream(header_rows, rows, column_count, sheet_name, flush_bytes=64 * 10
                 sheet.write(xlsx_row(number, values, style=1).encode())
             for number, values in enumerate(rows, start=len(header_rows) + 1):
                 sheet.write(xlsx_row(number, values).encode())
-                if sink.size >= flush_bytes:
+                if sink.size >= FLUSH_SIZE:
                     yield sink.take()
             sheet.write(b"</sheetData></worksheet>")
     yield sink.take()
@@ -459,7 +472,7 @@ def export_view(request, export_format=None):
         content = (line.encode() for line in csv_stream([keys], rows))
     else:
         # For people: the keys, then the questions in the exporter's language.
-        content = xlsx_stream([keys, labels], rows, len(columns), sheet_name=gettext("Cases")[:31])
+        content = xlsx_stream([keys, labels], rows, len(columns), sheet_name=sheet_name())
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(content, content_type=FORMATS[export_format])
