@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import OrganisationDetails
 
@@ -73,3 +73,25 @@ def main_nav(context):
     items = home.get_children().live().public().in_menu().filter(locale=home.locale)
     current = context.get("page")
     return {"home": home, "items": items, "request": request, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, details):
+    """The footer's links as (label, url), each page in the visitor's language, in one query.
+
+    wagtail-localize keeps page choosers pointing at the source page, so they are localised here.
+    """
+    request = context.get("request")
+    home = localized_home(request)
+    links = [link.value for link in details.footer_links if link.value["page"] is not None]
+    if home is None:
+        return [(link["label"], link["page"].url) for link in links]
+    keys = [link["page"].translation_key for link in links]
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale_id=home.locale_id)
+    }
+    return [
+        (link["label"], localized.get(link["page"].translation_key, link["page"]).get_url(request=request))
+        for link in links
+    ]

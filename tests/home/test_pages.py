@@ -141,3 +141,13 @@ def test_a_failed_csrf_check_is_explained_in_the_claimants_language(language):
     assert "CSRF" not in text
     assert "Forbidden" not in text
     assert re.search(r"[\u4e00-\u9fff]{6}", document.find("h1").get_text())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_footer_links_point_to_pages_in_the_visitors_language(client, language):
+    """Footer links lead to the privacy notice, about and FAQ pages in the page's own language."""
+    document = soup(client.get(page_in(HomePage, language).url))
+    hrefs = [a["href"] for a in document.select(".site-footer__links a")]
+    assert len(hrefs) == 3
+    assert all(href.startswith(f"/{language}/") for href in hrefs)
