@@ -184,7 +184,9 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "WeChat Accountability Project"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not contact a third party
+# The admin must not contact third parties: no update check, no Gravatar avatars.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security headers -------------------------------------------------------------------------
