@@ -5,16 +5,19 @@ Playwright against a real server process (see server.py). Without Chromium they 
 the rest of the suite still runs. Screenshots of every step go to screenshots/<test name>/.
 """
 
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 # Helper modules' assertions explain themselves like the tests' own.
-pytest.register_assert_rewrite("tests.browser.claimant", "tests.browser.server")
+pytest.register_assert_rewrite("tests.browser.accessibility", "tests.browser.claimant", "tests.browser.server")
 
+from .accessibility import assert_accessible  # noqa: E402
 from .server import BASE_DIR, LiveServer  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -47,29 +50,46 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
 
 
+USERS = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+
+User = get_user_model()
+User.objects.create_superuser({EDITOR["username"]!r}, "editor@example.org", {EDITOR["password"]!r})
+reviewers = Group.objects.filter(name="Reviewers").first()
+if reviewers:
+    user = User.objects.create_user({REVIEWER["username"]!r}, "reviewer@example.org", {REVIEWER["password"]!r})
+    user.groups.add(reviewers)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+"""
+
+
 @pytest.fixture(scope="package")
 def site_server(tmp_path_factory):
-    """The demo site, seeded in its own SQLite database, served on a free port of 127.0.0.1."""
-    server = LiveServer(tmp_path_factory.mktemp("browser-var"))
-    server.prepare()
-    server.shell(
-        "from django.contrib.auth import get_user_model\n"
-        "from wagtail.users.models import UserProfile\n"
-        "User = get_user_model()\n"
-        f"User.objects.create_superuser({EDITOR['username']!r}, 'editor@example.org', {EDITOR['password']!r})\n"
-        "from django.contrib.auth.models import Group\n"
-        "reviewers = Group.objects.filter(name='Reviewers').first()\n"
-        "if reviewers:\n"
-        f"    user = User.objects.create_user({REVIEWER['username']!r}, 'reviewer@example.org', "
-        f"{REVIEWER['password']!r})\n"
-        "    user.groups.add(reviewers)\n"
-        "    profile = UserProfile.get_for_user(user)\n"
-        "    profile.preferred_language = 'zh-hans'\n"
-        "    profile.save()\n"
-    )
-    server.start()
-    yield server
-    server.stop()
+    """The demo site, seeded in its own SQLite database, served on a free port of 127.0.0.1.
+
+    The database and private files live in memory (/dev/shm) where there is one: migrating
+    SQLite on a disk spends most of its time waiting for fsync.
+    """
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        var_dir = Path(tempfile.mkdtemp(prefix="browser-var-", dir=shm))
+    else:
+        var_dir = tmp_path_factory.mktemp("browser-var")
+    server = LiveServer(var_dir)
+    try:
+        server.prepare(then=USERS)
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        log = server.log()
+        shutil.rmtree(var_dir, ignore_errors=True)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        (SCREENSHOTS / "server.log").write_text(log)  # for whoever looks at a failed run
 
 
 @pytest.fixture(scope="package")
@@ -94,6 +114,7 @@ class Journey:
         self.requests = []
         self.problems = []
         self.contexts = []
+        self.pages_without_scripts = []
         self.steps = 0
 
     def new_page(self, **options):
@@ -108,7 +129,26 @@ class Journey:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", self._console)
         page.on("response", self._response)
+        if options.get("java_script_enabled") is False:
+            self.pages_without_scripts.append(page)
         return page
+
+    def assert_accessible(self, page):
+        """axe finds nothing serious or critical on the page as it is now.
+
+        axe needs scripts, and a page opened with JavaScript off never runs them. Such a page is
+        checked as a copy: its HTML as rendered (no scripts), written into a page of the same
+        site and language that may run axe.
+        """
+        if page not in self.pages_without_scripts:
+            assert_accessible(page)
+            return
+        html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.DOTALL)
+        language = page.locator("html").get_attribute("lang")
+        twin = self.new_page(viewport=page.viewport_size)
+        twin.goto(self.url(f"/{language}/"))
+        twin.set_content(html)
+        assert_accessible(twin)
 
     def _console(self, message):
         # Chromium asks every site for /favicon.ico; the site has none, which is no fault of a page.

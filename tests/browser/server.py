@@ -73,10 +73,14 @@ class LiveServer:
         )
         return json.loads(self.shell(code))
 
-    def prepare(self):
+    def prepare(self, then=""):
+        """Migrate and seed the demo site, then run the Python in `then`, all in one process."""
         self.var_dir.mkdir(parents=True, exist_ok=True)
-        self.manage("migrate", "--noinput", "--verbosity", "0")
-        self.manage("seed_demo", "--verbosity", "0")
+        self.shell(
+            "from django.core.management import call_command\n"
+            "call_command('migrate', interactive=False, verbosity=0)\n"
+            "call_command('seed_demo', verbosity=0)\n" + then
+        )
 
     def start(self):
         log = self.log_path.open("w")

@@ -1,7 +1,9 @@
 """A claimant files a case in a real browser: from the home page to the receipt, on a phone, in
-every language, with and without JavaScript, and nothing is fetched from any other origin."""
+every language, with and without JavaScript, and nothing is fetched from any other origin.
+axe-core checks each receipt (the other claimant pages are checked in test_accessibility.py)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .claimant import STORY, assert_page_in_language, fill_whole_form, read_receipt
 
@@ -49,6 +51,7 @@ def file_a_case(journey, page, language, case_type):
     assert_fits_the_screen(page)
     journey.shot(page, f"{language}-receipt")
     receipt = read_receipt(page)
+    journey.assert_accessible(page)
 
     case = journey.server.case(receipt.reference)
     assert case["case_type"] == case_type
@@ -100,3 +103,35 @@ def test_claimant_without_javascript_files_a_case(journey, language, case_type):
 def test_claimant_comes_back_with_the_receipt_code_and_answers_a_question(journey):
     """TODO: with the receipt code, the claimant opens My case, sees the status and the reviewer's
     question in their language, answers it and adds evidence; the reviewer sees the answer."""
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_claimant_without_javascript_sees_what_to_correct_at_once(journey, language):
+    """Sent without required answers, the form comes back with the errors on the first screen, each
+    linked to its question, and everything typed still there."""
+    page = journey.new_page(viewport=PHONE, locale=BROWSER_LANGUAGE[language], java_script_enabled=False)
+    page.goto(journey.url(f"/{language}/account-closure/"))
+    page.locator("#id_what_happened").fill(STORY)
+    with page.expect_navigation():
+        page.locator("form.intake-form button[type=submit]").click()
+    assert_page_in_language(page, language)
+    journey.shot(page, f"{language}-errors-first-screen")
+
+    summary = page.locator(".form-error-summary")
+    heading = summary.locator("h2").bounding_box()
+    assert heading["y"] + heading["height"] < PHONE["height"], "the error summary is not on the first screen"
+    assert page.locator("#id_what_happened").input_value() == STORY
+    links = summary.locator("a")
+    assert links.count() >= 3
+    for index in range(links.count()):
+        target = links.nth(index).get_attribute("href")
+        assert target != "#" and page.locator(target).count() == 1, f"{target} leads nowhere"
+        assert "question--error" in page.locator(target).evaluate("el => (el.closest('.question') || el).className"), (
+            f"{target} is not a question with an error"
+        )
+    # Following a link brings its question into view.
+    links.nth(0).click()
+    expect(page.locator(links.nth(0).get_attribute("href"))).to_be_in_viewport()
+    journey.shot(page, f"{language}-errors-first-link-followed")
+    journey.assert_no_problems()
+    journey.assert_only_this_origin()
