@@ -9,12 +9,9 @@ Every exported case gets an entry in Wagtail's audit log, written just before it
 entries of one export share a uuid, and their data names the format and the size of the export.
 """
 
-import csv
-import io
 import itertools
 import re
 import uuid
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,19 +31,10 @@ from . import audit
 from .filters import CaseFilterSet
 from .indexing import search_cases
 from .permissions import can_export, cases_visible_to, display_name
+from .spreadsheets import csv_stream, xlsx_stream
 
 EXPORT_ACTION = audit.EXPORT
 CHUNK_SIZE = 500
-# Output is handed to the client in pieces of about this size.
-FLUSH_SIZE = 64 * 1024
-# Excel refuses longer cells; a longer answer is cut and marked, never silently dropped.
-XLSX_MAX_CELL = 32767
-# Start characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Characters XML 1.0 cannot carry at all, even escaped.
-XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 # --- Which cases ---------------------------------------------------------------------------------
 # Listing parameters that do not change which cases there are.
 NEUTRAL_PARAMETERS = {"format", "ordering", "p", "per_page", "_w_filter_fragment", "export"}
@@ -205,11 +193,6 @@ def part_text(part):
     return answer_text(part)
 
 
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet will not run: formula-like text gets a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def case_rows(cases, questions, log):
     """One row per case: metadata, the answers in `questions` order, then answers to removed questions.
 
@@ -237,175 +220,9 @@ def case_rows(cases, questions, log):
 
 
 # --- CSV -------------------------------------------------------------------------------------------
-class _Line:
-    """A file-like object that hands back what csv.writer writes, one row at a time."""
-
-    def write(self, text):
-        return text
-
-
-def csv_stream(header_rows, rows):
-    """UTF-8 with a byte-order mark, so spreadsheet programs read Chinese correctly."""
-    writer = csv.writer(_Line())
-    pending, size = ["\ufeff"], 1
-    for row in itertools.chain(header_rows, rows):
-        line = writer.writerow([neutralise(str(cell)) if isinstance(cell, str) else cell for cell in row])
-        pending.append(line)
-        size += len(line)
-        if size >= FLUSH_SIZE:
-            yield "".join(pending)
-            pending, size = [], 0
-    yield "".join(pending)
-
-
-# --- XLSX ------------------------------------------------------------------------------------------
-class _Sink(io.RawIOBase):
-    """Write-only and unseekable: collects zip output until the generator takes it."""
-
-    def __init__(self):
-        self._parts = []
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        self._parts.append(bytes(data))
-        return len(data)
-
-    @property
-    def size(self):
-        return sum(len(part) for part in self._parts)
-
-    def take(self):
-        data = b"".join(self._parts)
-        self._parts.clear()
-        return data
-
-
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-CONTENT_TYPES = (
-    XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
-ROOT_RELS = (
-    XML_HEAD + f'<Relationships xmlns="{NS_PKG_REL}">'
-    f'<Relationship Id="rId1" Type="{NS_REL}/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>"
-)
-WORKBOOK_RELS = (
-    XML_HEAD + f'<Relationships xmlns="{NS_PKG_REL}">'
-    f'<Relationship Id="rId1" Type="{NS_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-    f'<Relationship Id="rId2" Type="{NS_REL}/styles" Target="styles.xml"/>'
-    "</Relationships>"
-)
-# Style 1: bold, for the header rows.
-STYLES = (
-    XML_HEAD + f'<styleSheet xmlns="{NS_MAIN}">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
-)
-
-
 def sheet_name():
     """The translated word for cases, as Excel allows a sheet name (31 characters, none of []:*?/\\)."""
     return re.sub(r"[\[\]:*?/\\]", "", gettext("Cases"))[:31] or "Cases"
-
-
-def workbook_xml(sheet_name):
-    return (
-        XML_HEAD + f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
-        f'<sheets><sheet name="{xml_text(sheet_name, attribute=True)}" sheetId="1" r:id="rId1"/></sheets>'
-        "</workbook>"
-    )
-
-
-def xml_text(text: str, attribute=False) -> str:
-    text = XML_ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;") if attribute else text
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def xlsx_cell(reference, value, style=0):
-    style_attribute = f' s="{style}"' if style else ""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f'<c r="{reference}"{style_attribute}><v>{value}</v></c>'
-    text = neutralise(XML_ILLEGAL.sub("", str(value)))
-    if not text:
-        return ""
-    if len(text) > XLSX_MAX_CELL:
-        text = text[: XLSX_MAX_CELL - 1] + "…"
-    # Carriage returns would be folded away by any XML parser; keep them as line breaks.
-    text = xml_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
-
-
-def xlsx_row(number, values, style=0):
-    cells = "".join(xlsx_cell(f"{column_letter(i)}{number}", value, style) for i, value in enumerate(values))
-    return f'<row r="{number}">{cells}</row>'
-
-
-def xlsx_stream(header_rows, rows, column_count, sheet_name):
-    """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
-    sink = _Sink()
-    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", ROOT_RELS)
-        package.writestr("xl/workbook.xml", workbook_xml(sheet_name))
-        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        package.writestr("xl/styles.xml", STYLES)
-        yield sink.take()
-
-        entry = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=timezone.now().timetuple()[:6])
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        with package.open(entry, mode="w", force_zip64=True) as sheet:
-            frozen = len(header_rows)
-            sheet.write(
-                (
-                    XML_HEAD + f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
-                    '<sheetViews><sheetView workbookViewId="0">'
-                    f'<pane ySplit="{frozen}" topLeftCell="A{frozen + 1}" activePane="bottomLeft" state="frozen"/>'
-                    "</sheetView></sheetViews>"
-                    f'<cols><col min="1" max="{max(column_count, 1)}" width="24" customWidth="1"/></cols>'
-                    "<sheetData>"
-                ).encode()
-            )
-            for number, values in enumerate(header_rows, start=1):
-                sheet.write(xlsx_row(number, values, style=1).encode())
-            for number, values in enumerate(rows, start=len(header_rows) + 1):
-                sheet.write(xlsx_row(number, values).encode())
-                if sink.size >= FLUSH_SIZE:
-                    yield sink.take()
-            sheet.write(b"</sheetData></worksheet>")
-    yield sink.take()
 
 
 # --- Views -----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from forms_app.models import Case, IntakeFormField
-from forms_app.review import export
+from forms_app.review import export, spreadsheets
 from tests.helpers import soup
 
 from .builders import copy_case, file_case, form_page, set_answer
@@ -291,7 +291,7 @@ def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(client_for,
 def test_memory_does_not_grow_with_the_number_of_cases(client_for, case_manager, monkeypatch, export_format):
     """Streaming 200 cases needs no more memory than streaming 20: only one chunk is held at a time."""
     monkeypatch.setattr(export, "CHUNK_SIZE", 10)
-    monkeypatch.setattr(export, "FLUSH_SIZE", 2048)
+    monkeypatch.setattr(spreadsheets, "FLUSH_SIZE", 2048)
     client = client_for(case_manager)
     original = file_case()
 
