@@ -5,8 +5,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
 
-# Admin paths an unverified user may still reach: signing in and out, and the 2FA steps themselves.
-EXEMPT_ADMIN_PATHS = ("login/", "logout/", "password_reset/", "jsi18n/", "two-factor/")
+# Admin paths an unverified user may still reach: signing in and out, the 2FA steps themselves, and
+# the icon sprite those pages fetch (redirected, the verify page was pasted into itself as "icons").
+EXEMPT_ADMIN_PATHS = ("login/", "logout/", "password_reset/", "jsi18n/", "two-factor/", "sprite/")
 
 
 class RequireTwoFactorMiddleware:
