@@ -63,6 +63,7 @@ def site_server(tmp_path_factory):
     else:
         var_dir = tmp_path_factory.mktemp("browser-var")
     server = LiveServer(var_dir)
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's pictures
     try:
         server.prepare(then=CREATE_STAFF)
         server.start()
