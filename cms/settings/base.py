@@ -210,8 +210,11 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
-# The Wagtail admin uses inline styles and blob: previews; still nothing from another origin.
+# The Wagtail admin needs inline scripts (formsets: adding questions, date pickers) and styles,
+# and blob: previews; still nothing from any other origin. Claimant text shown to staff is escaped
+# by the templates, which is what stands between it and these inline scripts.
 ADMIN_CSP = SECURE_CSP | {
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "frame-ancestors": [CSP.SELF],

@@ -47,9 +47,9 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
         TranslatableField("label"),
         TranslatableField("help_text"),
         TranslatableField("choice_options"),
-        SynchronizedField("clean_name"),
-        SynchronizedField("field_type"),
-        SynchronizedField("required"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
         SynchronizedField("sort_order"),
     ]
 
@@ -97,7 +97,7 @@ class IntakeFormPage(AbstractForm):
         TranslatableField("thank_you_text"),
         TranslatableField("submit_label"),
         TranslatableField("form_fields"),
-        SynchronizedField("case_type"),
+        SynchronizedField("case_type", overridable=False),
     ]
 
     parent_page_types = ["home.HomePage"]

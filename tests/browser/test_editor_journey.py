@@ -96,12 +96,6 @@ def test_editor_rewords_a_question_and_the_chinese_form_shows_the_new_wording(jo
     journey.assert_only_this_origin()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug: the admin Content-Security-Policy (ADMIN_CSP in cms/settings/base.py, script-src "
-    "'self') blocks the inline script that starts Wagtail's InlinePanel, so 'Add Questions' does "
-    "nothing and questions cannot be added, removed or reordered in the page editor.",
-)
 def test_editor_can_add_a_question_to_a_form(journey):
     """The form's question list in the page editor works: 'Add Questions' adds an empty question."""
     page = journey.new_page()
