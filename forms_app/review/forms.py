@@ -29,11 +29,12 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, case_status=None, **kwargs):
         super().__init__(*args, **kwargs)
+        choose = [("", _("Choose…"))]
         if case_status is None:
-            self.fields["status"].choices = CaseStatus.choices
+            self.fields["status"].choices = choose + CaseStatus.choices
             del self.fields["current"]
         else:
-            self.fields["status"].choices = status_choices(case_status)
+            self.fields["status"].choices = choose + status_choices(case_status)
             self.fields["current"].initial = case_status
 
 

@@ -166,6 +166,8 @@ def matching_token_cases(query):
     hashes = {token_hash(token) for token in query_tokens(query)}
     if not hashes:
         return None
+    if len(hashes) == 1:  # a plain semi-join: no grouping needed
+        return CaseSearchToken.objects.filter(token=next(iter(hashes))).values("case_id")
     return (
         CaseSearchToken.objects.filter(token__in=hashes)
         .values("case_id")

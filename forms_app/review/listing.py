@@ -69,11 +69,22 @@ class CaseIndexView(generic.IndexView):
         return SearchForm(placeholder=placeholder)
 
     def get_base_queryset(self):
-        return (
-            cases_visible_to(self.request.user)
-            .select_related("assigned_to", "assessment")
-            .annotate(possible_duplicate=has_possible_duplicate())
+        return cases_visible_to(self.request.user).select_related("assigned_to", "assessment")
+
+    def paginate_queryset(self, queryset, page_size):
+        """The possible-duplicate flag for the rows of this page only, in one query: as a column of
+        the main query PostgreSQL would compute it for every matching row before sorting."""
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        rows = list(object_list)
+        flagged = set(
+            Case.objects.filter(pk__in=[case.pk for case in rows])
+            .filter(has_possible_duplicate())
+            .values_list("pk", flat=True)
         )
+        for case in rows:
+            case.possible_duplicate = case.pk in flagged
+        page.object_list = rows
+        return paginator, page, rows, is_paginated
 
     def search_queryset(self, queryset):
         if not self.is_searching:
