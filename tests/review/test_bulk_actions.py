@@ -69,3 +69,21 @@ def test_bulk_export_hands_the_selection_to_the_export(client, case_manager):
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert "Export 2 cases" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_export_page_turns_queue_only_filters_into_case_ids(client, case_manager):
+    """Filters the export does not know (search, tags) become the list of the matching cases, and the
+    CSV/XLSX views of the export module are reachable under the queue's namespace."""
+    from forms_app.review import operations
+
+    tagged, untagged = make_case("investor", "en"), make_case("investor", "en")
+    operations.set_tags(tagged, "strong", case_manager)
+    client.force_login(case_manager)
+    page = client.get(reverse("forms_app_review:export"), {"tag": "strong", "status": "new"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f"ids={tagged.pk}" in html and f"ids={untagged.pk}" not in html
+    assert reverse("forms_app_review:export_csv") in html and reverse("forms_app_review:export_xlsx") in html
+    plain = client.get(reverse("forms_app_review:export"), {"status": "new"}).content.decode()
+    assert "status=new" in plain and "ids=" not in plain
