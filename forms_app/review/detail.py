@@ -18,7 +18,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..models import CaseAssessment, CaseEventKind, CaseStatus, CaseTag
+from ..models import CaseAssessment, CaseStatus, CaseTag
 from . import audit, operations, permissions
 from .answers import answers_for_review, contact_preferences_of
 from .evidence import evidence_rows
@@ -124,8 +124,6 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
                 "all_tag_names": self.all_tag_names(),
                 "forms": self.forms(),
                 "can_download": permissions.can_download_evidence(user),
-                "event_kinds": CaseEventKind,
-                "statuses": CaseStatus,
                 "action_urls": {
                     name: self.url(name, case.pk) for name in ("status", "assign", "note", "tags", "score")
                 },
