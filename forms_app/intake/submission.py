@@ -130,9 +130,9 @@ def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
     return evidence
 
 
-def record_losses(case, fields, answers):
+def loss_rows(case, fields, answers):
     """Money answers as plain numbers, for statistics that need no decryption."""
-    losses = [
+    return [
         ReportedLoss(
             case=case,
             question_key=field.clean_name,
@@ -142,4 +142,7 @@ def record_losses(case, fields, answers):
         for field in fields
         if field.field_type == "money" and answers.get(field.clean_name)
     ]
-    ReportedLoss.objects.bulk_create(losses)
+
+
+def record_losses(case, fields, answers):
+    ReportedLoss.objects.bulk_create(loss_rows(case, fields, answers))

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms_app.intake.receipts import new_receipt_code, receipt_code_hash
-from forms_app.intake.submission import question_as_seen
+from forms_app.intake.submission import loss_rows, question_as_seen
 from forms_app.models import (
     Case,
     CaseAssessment,
@@ -286,16 +286,7 @@ class Command(BaseCommand):
             identifier_rows += [
                 CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(answers)
             ]
-            losses += [
-                ReportedLoss(
-                    case=case,
-                    question_key=field.clean_name,
-                    currency=answers[field.clean_name]["currency"],
-                    amount=answers[field.clean_name]["amount"],
-                )
-                for field in fields
-                if field.field_type == "money" and answers.get(field.clean_name)
-            ]
+            losses += loss_rows(case, fields, answers)
             if case.status in SCORED:
                 assessments.append(CaseAssessment(case=case, merit_score=rng.randint(1, 5)))
             if rng.random() < 0.15:
