@@ -123,7 +123,7 @@ class CaseIndexView(generic.IndexView):
             DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
             Column("assigned_to", label=_("Assigned to"), accessor=assigned_name),
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
-            Column("merit", label=_("Merit"), accessor=merit_score, sort_key="assessment__merit_score"),
+            Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
             StatusFlagColumn("possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None),
         ]
