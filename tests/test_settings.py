@@ -55,3 +55,9 @@ def test_production_settings_pass_djangos_deployment_checks(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_unknown_admin_url_is_a_404_not_a_redirect_to_the_public_site(admin_client):
+    """/admin/... is outside the language prefixes: a missing admin page is not sent to /en/admin/..."""
+    response = admin_client.get("/admin/no-such-admin-page/")
+    assert response.status_code == 404
