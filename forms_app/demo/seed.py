@@ -1,15 +1,9 @@
 """The four demo intake forms, created once under the home page (English source)."""
 
-from django.utils.html import escape
-
 from forms_app.models import IntakeFormField, IntakeFormPage
-from home.demo.seed import collect_texts, publish_new_child
+from home.demo.seed import collect_texts, paragraphs_html, publish_new_child
 
 from .questions import FORMS
-
-
-def paragraphs(texts):
-    return "".join(f"<p>{escape(text.en)}</p>" for text in texts)
 
 
 def form_texts():
@@ -44,10 +38,10 @@ def seed_forms(home):
                 title=spec["title"].en,
                 slug=spec["slug"],
                 case_type=spec["case_type"],
-                intro=paragraphs(spec["intro"]),
-                evidence_help=paragraphs(spec["evidence_help"]),
-                next_steps=paragraphs(spec["next_steps"]),
-                thank_you_text=paragraphs([spec["thank_you"]]),
+                intro=paragraphs_html(spec["intro"]),
+                evidence_help=paragraphs_html(spec["evidence_help"]),
+                next_steps=paragraphs_html(spec["next_steps"]),
+                thank_you_text=paragraphs_html([spec["thank_you"]]),
                 locale=home.locale,
             )
             page.form_fields = build_fields(spec)

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,7 @@ def answer_value(value):
         return len(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if value.__class__.__name__ == "Decimal":
+    if isinstance(value, Decimal):
         return str(value)
     return value
 

@@ -5,6 +5,7 @@ Existing pages are never overwritten: once seeded, the content belongs to the ed
 
 import itertools
 
+from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -44,14 +45,13 @@ def site_texts():
     )
 
 
+def paragraphs_html(texts):
+    """English paragraphs as the HTML of a rich text field."""
+    return "".join(f"<p>{escape(text.en)}</p>" for text in texts)
+
+
 def paragraph(text: Text):
-    return RichText(f"<p>{escape_html(text.en)}</p>")
-
-
-def escape_html(text):
-    from django.utils.html import escape
-
-    return escape(text)
+    return RichText(paragraphs_html([text]))
 
 
 def body_blocks(blocks):
@@ -182,7 +182,7 @@ def home_body(form_pages):
             "notice",
             {
                 "heading": data["safety"]["heading"].en,
-                "text": RichText("".join(f"<p>{escape_html(t.en)}</p>" for t in data["safety"]["text"])),
+                "text": RichText(paragraphs_html(data["safety"]["text"])),
             },
         ),
     ]
@@ -211,7 +211,7 @@ def ensure_organisation(english, footer_pages):
             name=data["name"].en,
             tagline=data["tagline"].en,
             contact_email=data["contact_email"],
-            footer_text="".join(f"<p>{escape_html(t.en)}</p>" for t in data["footer_text"]),
+            footer_text=paragraphs_html(data["footer_text"]),
             footer_links=[("link", {"label": page.title, "page": page}) for page in footer_pages],
         )
     return details

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from wagtail.models import Page
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, StandardPage
 from tests.conftest import LANGUAGES
@@ -48,7 +47,7 @@ def test_chinese_pages_show_no_english_chrome_or_content(client, model, language
     assert english_page.title not in text
     # Apart from the names of the languages in the switcher and the e-mail address, no run of
     # three English words appears.
-    stripped = text.replace("English", "").replace(english_page.specific.__class__.__name__, "")
+    stripped = text.replace("English", "")
     stripped = re.sub(r"\S+@\S+", "", stripped)
     assert not re.search(r"\b[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}\b", stripped), stripped[:500]
 
@@ -120,7 +119,6 @@ def test_home_page_lists_four_case_types_linking_to_forms_in_its_language(client
         for card in cards:
             href = card.find("a")["href"]
             assert href.startswith(f"/{language}/")
-            assert Page.objects.live().filter(locale__language_code=language).exists()
 
 
 @pytest.mark.django_db
