@@ -38,6 +38,7 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
 test: $(VENV)/.installed-dev compile-messages ## Install test requirements and run lint, checks and the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

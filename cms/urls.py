@@ -17,7 +17,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("cases/", include("forms_app.urls")),
+    path("cases/", include("forms_app.intake.urls")),
     path("", include(wagtail_urls)),
     # Every public URL carries its language, so a shared link shows the language it was sent in.
     prefix_default_language=True,

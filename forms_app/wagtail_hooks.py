@@ -1,9 +1,14 @@
+"""Registration only: the review queue, its report pages, bulk actions and audit wording."""
+
 from wagtail import hooks
 
+from .reports import statistics
+from .reports.urls import ROUTES as REPORT_ROUTES
 from .review import audit
 from .review.actions import BULK_ACTIONS
-from .review.export_hook import optional_module
-from .review.viewsets import case_viewset
+from .review.viewsets import CaseViewSet
+
+case_viewset = CaseViewSet("cases", report_routes=REPORT_ROUTES)
 
 
 @hooks.register("construct_main_menu")
@@ -26,9 +31,5 @@ def register_case_log_actions(actions):
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
 
-
-# Case statistics (its page is mounted by the case viewset under /admin/cases/statistics/).
-statistics = optional_module("forms_app.review.statistics")
-if statistics is not None:
-    hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
-    hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)
+hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
+hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)

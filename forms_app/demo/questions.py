@@ -7,7 +7,7 @@ An English string always has one translation, so texts used in several forms are
 
 import copy
 
-from home.demo.text import Text
+from forms_app.demo.text import Text
 
 
 def _field(clean_name, field_type, label, help_text=None, required=False, choices=None):

@@ -1,9 +1,8 @@
 """The four demo intake forms, created once under the home page (English source)."""
 
-from forms_app.models import IntakeFormField, IntakeFormPage
-from home.demo.seed import collect_texts, paragraphs_html, publish_new_child
-
+from ..intake.models import IntakeFormField, IntakeFormPage
 from .questions import FORMS
+from .site_seed import collect_texts, paragraphs_html, publish_new_child
 
 
 def form_texts():

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from ..crypto import keyed_hash
+from ..cases.crypto import keyed_hash
 from ..evidence import upload_errors
 
 HONEYPOT_FIELD = "website"

@@ -7,13 +7,13 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from ..cases import evidence_store
+from ..cases.indexing import index_case
+from ..cases.models import Case, Evidence, ReportedLoss
+from ..cases.receipts import new_receipt_code, receipt_code_hash
+from ..cases.tasks import notify_staff_of_new_case
 from ..evidence import ProcessedEvidence
-from ..field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
-from ..models.cases import Case, Evidence, ReportedLoss
-from ..review.indexing import index_case
-from ..tasks import notify_staff_of_new_case
-from . import evidence_store
-from .receipts import new_receipt_code, receipt_code_hash
+from .field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import forms_app.models.cases
+import forms_app.cases.models.case
 import modelcluster.fields
 import uuid
 import wagtail.contrib.forms.models
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             name='Case',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(default=forms_app.models.cases.new_reference, editable=False, max_length=16, unique=True, verbose_name='reference')),
+                ('reference', models.CharField(default=forms_app.cases.models.case.new_reference, editable=False, max_length=16, unique=True, verbose_name='reference')),
                 ('case_type', models.CharField(choices=[('persecution', 'Persecution caused by WeChat censorship'), ('account_closure', 'Financial loss from account closure'), ('privacy_censorship', 'Loss from privacy violation or censorship'), ('investor', 'Investor loss')], db_index=True, max_length=32, verbose_name='case type')),
                 ('status', models.CharField(choices=[('new', 'New'), ('in_review', 'In review'), ('needs_information', 'Needs information'), ('merit', 'Merit'), ('no_merit', 'No merit'), ('contacted', 'Contacted'), ('plaintiff', 'Plaintiff'), ('closed', 'Closed')], db_index=True, default='new', max_length=32, verbose_name='status')),
                 ('language', models.CharField(choices=[('en', 'English'), ('zh-hans', '简体中文'), ('zh-hant', '繁體中文')], db_index=True, max_length=16, verbose_name="claimant's language")),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 ('default_value', models.TextField(blank=True, help_text='Default value. Comma or new line separated values supported for checkboxes.', verbose_name='default value')),
                 ('help_text', models.CharField(blank=True, max_length=255, verbose_name='help text')),
                 ('field_type', models.CharField(choices=[('singleline', 'Single line text'), ('multiline', 'Multi-line text'), ('email', 'E-mail address'), ('number', 'Number'), ('date', 'Date'), ('date_range', 'Date range (from - to)'), ('money', 'Money amount with currency'), ('dropdown', 'Drop down'), ('radio', 'Radio buttons'), ('checkboxes', 'Checkboxes (several answers)'), ('checkbox', 'Single tick box'), ('evidence', 'Evidence files'), ('contact_preference', 'Safe and unsafe contact channels'), ('consent', 'Consent'), ('attestation', 'Attestation with full name')], max_length=32, verbose_name='field type')),
-                ('choice_options', wagtail.fields.StreamField([('choice', 2)], blank=True, block_lookup={0: ('forms_app.blocks.ChoiceKeyBlock', (), {'help_text': 'Never change this once answers exist: it is what is stored, in every language.', 'label': 'Stored value'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Label shown to the claimant', 'max_length': 255}), 2: ('wagtail.blocks.StructBlock', [[('key', 0), ('label', 1)]], {})}, help_text='Only for drop downs, radio buttons and checkboxes.', verbose_name='choices')),
+                ('choice_options', wagtail.fields.StreamField([('choice', 2)], blank=True, block_lookup={0: ('forms_app.intake.blocks.ChoiceKeyBlock', (), {'help_text': 'Never change this once answers exist: it is what is stored, in every language.', 'label': 'Stored value'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Label shown to the claimant', 'max_length': 255}), 2: ('wagtail.blocks.StructBlock', [[('key', 0), ('label', 1)]], {})}, help_text='Only for drop downs, radio buttons and checkboxes.', verbose_name='choices')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='form_fields', to='forms_app.intakeformpage')),
             ],

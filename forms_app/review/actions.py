@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
 
-from ..models import Case, CaseStatus
+from ..cases.models import Case, CaseStatus
 from . import operations, permissions
 from .filters import filtered_cases
 from .forms import AssignForm, StatusForm, TagsForm

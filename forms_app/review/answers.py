@@ -13,12 +13,12 @@ from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
-from ..field_types import (
+from ..intake.field_types import (
     CHOICE_FIELD_TYPES,
     SAFE_CONTACT_CHANNELS,
     UNSAFE_CONTACT_CHANNELS,
 )
-from ..models import IntakeFormField
+from ..intake.models import IntakeFormField
 
 
 @dataclass

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
-from ..models import CaseStatus
+from ..cases.models import CaseStatus
 from .permissions import display_name
 
 VIEW = "forms_app.case.view"

@@ -18,12 +18,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..models import CaseAssessment, CaseStatus, CaseTag
+from ..cases.indexing import possible_duplicates
+from ..cases.models import CaseAssessment, CaseStatus, CaseTag
 from . import audit, operations, permissions
 from .answers import answers_for_review, contact_preferences_of
 from .evidence import evidence_rows
 from .forms import AssignForm, NoteForm, ScoreForm, StatusForm, TagsForm
-from .indexing import possible_duplicates
 from .workflow import TransitionRefused
 
 

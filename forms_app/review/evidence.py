@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
 
+from ..cases import evidence_store
+from ..cases.models import Evidence
 from ..evidence import sniffing
-from ..intake import evidence_store
-from ..models import Evidence
 from . import audit, operations, permissions
 
 PREVIEW_MIMES = {"image/jpeg", "image/png", "image/gif", "image/webp"}

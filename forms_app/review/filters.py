@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from ..models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
-from .indexing import has_possible_duplicate, search_cases
+from ..cases.indexing import has_possible_duplicate, search_cases
+from ..cases.models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
 
 ASSIGNED_CHOICES = [
     ("me", _("Assigned to me")),

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CaseStatus
+from ..cases.models import CaseStatus
 from .permissions import assignable_reviewers, display_name
 from .workflow import status_choices
 

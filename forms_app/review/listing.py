@@ -20,9 +20,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from ..models import Case, CaseType
+from ..cases.indexing import has_possible_duplicate, search_cases
+from ..cases.models import Case, CaseType
 from .filters import CaseFilterSet
-from .indexing import has_possible_duplicate, search_cases
 from .permissions import can_export, cases_visible_to, display_name
 
 PAGE_SIZES = (20, 50, 100)

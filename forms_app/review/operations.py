@@ -8,8 +8,8 @@ import re
 
 from django.db import transaction
 
-from ..intake import evidence_store
-from ..models import Case, CaseAssessment, CaseEvent, CaseEventKind, CaseTag
+from ..cases import evidence_store
+from ..cases.models import Case, CaseAssessment, CaseEvent, CaseEventKind, CaseTag
 from . import audit
 from .workflow import TransitionRefused, is_allowed
 

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.views.defaults import permission_denied
 
-from ..models import Case
+from ..cases.models import Case
 
 VIEW = "forms_app.view_case"
 TRIAGE = "forms_app.change_case"

@@ -7,7 +7,7 @@ notes, tags, merit score and deletion views. The menu item shows only to users w
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.urls import include, path
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -15,8 +15,8 @@ from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..models import Case
-from . import detail, evidence, export_hook, permissions
+from ..cases.models import Case
+from . import detail, evidence, permissions
 from .listing import CaseIndexView
 
 URL_NAMESPACE = "forms_app_review"
@@ -88,22 +88,22 @@ class CaseViewSet(ModelViewSet):
     def case_view(self, view_class, **kwargs):
         return view_class.as_view(url_namespace=self.url_namespace, **kwargs)
 
+    def __init__(self, name=None, report_routes=(), **kwargs):
+        """``report_routes``: (route, view, name) triples of the layer above (forms_app.reports:
+        export, statistics), mounted here so they share the case URLs' namespace and gate."""
+        self.report_routes = list(report_routes)
+        super().__init__(name, **kwargs)
+
     def get_urlpatterns(self):
         # Every case view answers a refused permission with a 403 (Wagtail would redirect).
-        own = [path(route, permissions.answer_403(view), name=name) for route, view, name in self.case_routes()]
-        return own + [
-            # The CSV/XLSX views of forms_app.review.export (export_csv, export_xlsx) and the page of
-            # forms_app.review.statistics (statistics), which check their own permissions.
-            path("export/", include(export_hook.optional_urlpatterns("forms_app.review.export"))),
-            path("statistics/", include(export_hook.optional_urlpatterns("forms_app.review.statistics"))),
-        ]
+        routes = [*self.case_routes(), *self.report_routes]
+        return [path(route, permissions.answer_403(view), name=name) for route, view, name in routes]
 
     def case_routes(self):
         case = self.case_view
         return [
             ("", self.index_view, "index"),
             ("results/", self.index_results_view, "index_results"),
-            ("export/", export_hook.ExportView.as_view(), "export"),
             ("<int:pk>/", case(detail.CaseDetailView), "detail"),
             ("<int:pk>/status/", case(detail.StatusView), "status"),
             ("<int:pk>/assign/", case(detail.AssignView), "assign"),
@@ -132,6 +132,3 @@ class CaseViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         """All case permissions, view included, in the group editor."""
         return Permission.objects.filter(content_type=ContentType.objects.get_for_model(Case))
-
-
-case_viewset = CaseViewSet("cases")

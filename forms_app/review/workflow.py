@@ -5,7 +5,7 @@ A case can be closed from anywhere (spam, a duplicate, a withdrawn claim) and re
 decisions can be reconsidered by sending the case back to review.
 """
 
-from ..models import CaseStatus
+from ..cases.models import CaseStatus
 
 S = CaseStatus
 

@@ -6,8 +6,7 @@ import os
 import pytest
 from django.core.management import call_command
 
-from forms_app import crypto
-from forms_app.intake import evidence_store
+from forms_app.cases import crypto, evidence_store
 from forms_app.models import Case, IntakeFormPage
 from tests.forms_app.builders import complete_answers
 

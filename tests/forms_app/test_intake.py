@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
 
-from forms_app.field_types import CHOICE_FIELD_TYPES
-from forms_app.intake.receipts import receipt_code_hash
+from forms_app.cases.receipts import receipt_code_hash
+from forms_app.intake.field_types import CHOICE_FIELD_TYPES
 from forms_app.models import Case, Evidence, IntakeFormPage
 from tests.conftest import LANGUAGES
 from tests.forms_app.builders import complete_answers, evidence_files, jpeg_bytes
@@ -306,7 +306,7 @@ def test_notification_goes_through_an_anymail_backend_configured_in_mailers(clie
     """E-mail is sent through Django's MAILERS setting with an anymail backend (its test backend)."""
     settings.CASE_NOTIFICATION_EMAIL = "staff@example.org"
     settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
-    from forms_app.tasks import notify_staff_of_new_case
+    from forms_app.cases.tasks import notify_staff_of_new_case
 
     submit(client, form_page("persecution", "en"))
     case = Case.objects.get()

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from forms_app.cases.indexing import query_tokens, reference_prefix, tokens
 from forms_app.models import CaseSearchToken
-from forms_app.review.indexing import query_tokens, reference_prefix, tokens
 from tests.helpers import soup
 
 from .builders import make_case

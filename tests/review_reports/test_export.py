@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from forms_app.models import Case, IntakeFormField
-from forms_app.review import export, spreadsheets
+from forms_app.reports import export, spreadsheets
 from tests.helpers import soup
 
 from .builders import copy_case, file_case, form_page, set_answer

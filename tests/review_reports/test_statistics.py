@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from forms_app.models import Case, CaseType, ReportedLoss
-from forms_app.review import charts
+from forms_app.reports import charts
 from tests.helpers import soup, visible_text
 
 from .builders import copy_case, file_case

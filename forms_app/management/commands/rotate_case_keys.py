@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from forms_app import crypto
+from forms_app.cases import crypto
 from forms_app.models import Case
 
 

@@ -9,11 +9,11 @@ from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext
 
+from .models import Case
+
 
 @task
 def notify_staff_of_new_case(case_id):
-    from .models import Case
-
     recipient = settings.CASE_NOTIFICATION_EMAIL
     if not recipient:
         return

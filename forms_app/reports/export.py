@@ -19,18 +19,18 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.models import ModelLogEntry
 
-from ..models import Case, CaseAssessment, CaseType, IntakeFormField
-from . import audit
-from .filters import CaseFilterSet
-from .indexing import search_cases
-from .permissions import can_export, cases_visible_to, display_name
+from ..cases.indexing import search_cases
+from ..cases.models import Case, CaseAssessment, CaseType
+from ..intake.models import IntakeFormField
+from ..review import audit
+from ..review.filters import CaseFilterSet
+from ..review.permissions import can_export, cases_visible_to, display_name
 from .spreadsheets import csv_stream, xlsx_stream
 
 EXPORT_ACTION = audit.EXPORT
@@ -299,8 +299,9 @@ def export_view(request, export_format=None):
     return response
 
 
-# Mounted inside the forms_app_review namespace at admin/cases/export/ (see the viewset).
-urlpatterns = [
-    path("csv/", export_view, {"export_format": "csv"}, name="export_csv"),
-    path("xlsx/", export_view, {"export_format": "xlsx"}, name="export_xlsx"),
-]
+def export_csv(request):
+    return export_view(request, "csv")
+
+
+def export_xlsx(request):
+    return export_view(request, "xlsx")

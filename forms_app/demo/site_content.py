@@ -11,7 +11,7 @@ Simplified Chinese follows mainland usage; Traditional Chinese uses Taiwan/Hong 
 
 from datetime import date
 
-from home.demo.text import Text
+from forms_app.demo.text import Text
 
 # Organisation-wide text: header, footer and contact address.
 ORGANISATION = {

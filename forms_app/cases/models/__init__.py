@@ -1,6 +1,8 @@
-from .cases import Case, CaseStatus, CaseType, Evidence, ReportedLoss
-from .pages import IntakeFormField, IntakeFormPage
-from .review import (
+"""The case record and everything written with it. Nothing in forms_app.cases imports intake,
+review, reports or demo."""
+
+from .case import REFERENCE_ALPHABET, Case, CaseStatus, CaseType, Evidence, ReportedLoss, new_reference
+from .triage import (
     CaseAssessment,
     CaseEvent,
     CaseEventKind,
@@ -11,6 +13,7 @@ from .review import (
 )
 
 __all__ = [
+    "REFERENCE_ALPHABET",
     "Case",
     "CaseAssessment",
     "CaseEvent",
@@ -22,7 +25,6 @@ __all__ = [
     "CaseTag",
     "CaseType",
     "Evidence",
-    "IntakeFormField",
-    "IntakeFormPage",
     "ReportedLoss",
+    "new_reference",
 ]

@@ -9,13 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..blocks import ChoiceOptionsBlock
-from ..field_types import FIELD_TYPE_CHOICES
-from ..intake.abuse import add_honeypot, refuse_abusive_request
-from ..intake.form_builder import IntakeFormBuilder
-from ..intake.receipts import receipt_url, remember_receipt
-from ..intake.submission import NewCase, SubmissionFailed, file_case
-from .cases import Case, CaseType
+from ..cases.models import Case, CaseType
+from ..cases.receipts import receipt_url, remember_receipt
+from .abuse import add_honeypot, refuse_abusive_request
+from .blocks import ChoiceOptionsBlock
+from .field_types import FIELD_TYPE_CHOICES
+from .form_builder import IntakeFormBuilder
+from .submission import NewCase, SubmissionFailed, file_case
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -1,10 +1,12 @@
+"""`manage.py seed_demo`: the demo site and forms in three languages (development and tests)."""
+
 from django.core.management.base import BaseCommand
+
+from forms_app.demo.site_seed import seed_site
 
 
 class Command(BaseCommand):
     help = "Build (or bring up to date) the demo site in English, Simplified and Traditional Chinese."
 
     def handle(self, *args, **options):
-        from home.demo.seed import seed_site
-
         seed_site(stdout=self.stdout)

@@ -2,7 +2,7 @@
 
 Nothing here holds a claimant's words in clear. Free text typed by staff (notes, reasons) is sealed
 with the case's own data key, like the answers; search tokens and contact identifiers are stored
-only as keyed hashes (see forms_app.review.indexing).
+only as keyed hashes (see forms_app.cases.indexing).
 """
 
 import uuid
@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .cases import Case, CaseStatus
+from .case import Case, CaseStatus
 
 
 class CaseEventKind(models.TextChoices):

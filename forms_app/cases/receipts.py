@@ -11,7 +11,7 @@ import secrets
 
 from django.urls import reverse
 
-from .. import crypto
+from . import crypto
 
 RECEIPT_DIGITS = 20
 SESSION_KEY = "forms_app.receipt"

@@ -18,9 +18,9 @@ import unicodedata
 
 from django.db import models
 
-from .. import crypto
-from ..models.cases import REFERENCE_ALPHABET
-from ..models.review import CaseIdentifier, CaseIdentifierKind, CaseSearchToken
+from . import crypto
+from .models.case import REFERENCE_ALPHABET
+from .models.triage import CaseIdentifier, CaseIdentifierKind, CaseSearchToken
 
 SEARCH_PURPOSE = "search-token"
 INDEXED_FIELD_TYPES = {"singleline", "multiline", "email"}

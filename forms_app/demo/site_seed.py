@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, OrganisationDetails, StandardPage
 
-from . import content
+from . import site_content as content
 from .localize import translate_with_localize, translation_table
 from .text import Text
 
@@ -232,7 +232,7 @@ def seed_site(stdout=None):
     """Not one transaction on purpose: wagtail-localize publishes each translation when its own
     transaction commits, and a publish deferred to the end would save parent pages with stale
     tree data (their child count from before the children were translated)."""
-    from forms_app.demo.seed import form_texts, seed_forms
+    from .seed import form_texts, seed_forms
 
     english = ensure_locales()
     home = ensure_home(english)

@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
-from django.urls import path, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext, ngettext
@@ -24,10 +24,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ..field_types import CURRENCY_CHOICES
-from ..models import CaseStatus, CaseType, IntakeFormField, ReportedLoss
+from ..cases.models import CaseStatus, CaseType, ReportedLoss
+from ..intake.field_types import CURRENCY_CHOICES
+from ..intake.models import IntakeFormField
+from ..review.permissions import can_view, cases_visible_to
 from . import charts
-from .permissions import can_view, cases_visible_to
 
 STATISTICS_URL_NAME = "forms_app_review:statistics"
 QUEUE_URL_NAME = "forms_app_review:index"
@@ -359,9 +360,3 @@ def register_statistics_menu_item():
     return StatisticsMenuItem(
         _("Case statistics"), reverse_lazy(STATISTICS_URL_NAME), name="case-statistics", icon_name="table", order=160
     )
-
-
-# Mount inside the forms_app_review namespace, e.g. at admin/cases/statistics/.
-urlpatterns = [
-    path("", StatisticsView.as_view(), name="statistics"),
-]

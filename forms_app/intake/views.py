@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .intake.receipts import format_receipt_code, take_receipt
+from ..cases.receipts import format_receipt_code, take_receipt
 
 
 @never_cache

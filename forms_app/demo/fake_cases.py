@@ -1,0 +1,298 @@
+"""Fill the review queue with realistic fake cases, for trying it out and measuring it.
+
+Cases answer the seeded intake forms (run ``seed_demo`` first) in all three languages and four case
+types, spread over every status, with sealed answers, blind search tokens, duplicate identifiers
+(a few percent share a WeChat ID, phone or e-mail), reported losses, merit scores, tags and
+assignments to existing reviewers. Evidence counts are set without files. Never run on production.
+"""
+
+import datetime
+import random
+import secrets
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from forms_app.cases.indexing import identifier_hashes, text_answers, token_hash, tokens
+from forms_app.cases.models.case import new_reference
+from forms_app.cases.receipts import new_receipt_code, receipt_code_hash
+from forms_app.intake.submission import loss_rows, question_as_seen
+from forms_app.models import (
+    Case,
+    CaseAssessment,
+    CaseIdentifier,
+    CaseSearchToken,
+    CaseStatus,
+    CaseTag,
+    IntakeFormPage,
+    ReportedLoss,
+)
+from forms_app.review.permissions import assignable_reviewers
+
+SENTENCES = {
+    "en": [
+        "After I shared a video about the flood my WeChat account was blocked without warning.",
+        "Police officers came to my parents' home and asked about my posts in a group chat.",
+        "I was summoned for tea by the local security bureau and told to delete my messages.",
+        "My wallet balance was frozen and customer service said they could not explain why.",
+        "The group I ran for our church was dissolved and every member was banned the same day.",
+        "I lost contact with my suppliers and my small business could not take orders for months.",
+        "They showed me screenshots of private messages I had sent to my sister in Canada.",
+        "My account was restored only after I signed a statement admitting to spreading rumours.",
+        "I bought Tencent shares in Hong Kong before the news about the data sharing came out.",
+        "My employer received a report about my chats and I was dismissed a week later.",
+        "I live in Toronto but my relatives in Wuhan were visited after I posted about the lockdown.",
+        "Several hundred customers could no longer pay me through WeChat Pay.",
+    ],
+    "zh-hans": [
+        "我在朋友圈转发了关于洪水的视频之后，微信账号就被封了。",
+        "警察到我父母家里询问我在群聊里发的内容。",
+        "当地国保约我喝茶，要求我删除聊天记录。",
+        "我的零钱余额被冻结，客服说无法解释原因。",
+        "我管理的教会群被解散，所有成员在同一天被封号。",
+        "我和供应商失去联系，小生意好几个月都接不了订单。",
+        "他们给我看了我发给在加拿大的妹妹的私信截图。",
+        "我签了承认散布谣言的保证书之后，账号才被恢复。",
+        "数据共享的消息传出之前，我在香港买入了腾讯股票。",
+        "单位收到了关于我聊天内容的举报，一周后我被辞退。",
+        "我住在多伦多，但我发了封城的帖子之后，武汉的亲戚被上门约谈。",
+        "几百位客户再也无法通过微信支付付款给我。",
+    ],
+    "zh-hant": [
+        "我在朋友圈轉發了關於洪水的影片之後，微信帳號就被封了。",
+        "警察到我父母家裡詢問我在群組裡發的內容。",
+        "當地國保約我喝茶，要求我刪除聊天紀錄。",
+        "我的零錢餘額被凍結，客服說無法解釋原因。",
+        "我管理的教會群組被解散，所有成員在同一天被封號。",
+        "我和供應商失去聯絡，小生意好幾個月都接不了訂單。",
+        "他們給我看了我傳給在加拿大的妹妹的私訊截圖。",
+        "我簽了承認散布謠言的保證書之後，帳號才被恢復。",
+        "數據共享的消息傳出之前，我在香港買入了騰訊股票。",
+        "公司收到了關於我聊天內容的檢舉，一週後我被解僱。",
+        "我住在多倫多，但我發了封城的貼文之後，武漢的親戚被上門約談。",
+        "幾百位客戶再也無法透過微信支付付款給我。",
+    ],
+}
+NAMES = {
+    "en": ["Li Wei", "Chen Jing", "David Wong", "Grace Lam", "Zhang Min", "Helen Ho", "Kevin Liu", "Amy Chan"],
+    "zh-hans": ["李伟", "陈静", "王芳", "张敏", "刘洋", "杨帆", "赵磊", "黄丽"],
+    "zh-hant": ["李偉", "陳靜", "黃嘉欣", "張敏", "劉洋", "林志明", "吳美玲", "何家豪"],
+}
+PLACES = {
+    "en": ["Wuhan", "Urumqi", "Shenzhen", "Hong Kong", "Toronto", "Vancouver", "Sydney", "London"],
+    "zh-hans": ["武汉", "乌鲁木齐", "深圳", "成都", "上海", "北京", "广州", "昆明"],
+    "zh-hant": ["香港", "台北", "澳門", "多倫多", "溫哥華", "雪梨", "倫敦", "台中"],
+}
+TAGS = ["strong", "needs translator", "media interest", "minor involved", "urgent", "follow up"]
+# Roughly how a queue looks some months in: most cases early in the workflow.
+STATUS_WEIGHTS = {
+    CaseStatus.NEW: 40,
+    CaseStatus.IN_REVIEW: 20,
+    CaseStatus.NEEDS_INFORMATION: 8,
+    CaseStatus.MERIT: 8,
+    CaseStatus.NO_MERIT: 10,
+    CaseStatus.CONTACTED: 5,
+    CaseStatus.PLAINTIFF: 3,
+    CaseStatus.CLOSED: 6,
+}
+SCORED = {CaseStatus.MERIT, CaseStatus.NO_MERIT, CaseStatus.CONTACTED, CaseStatus.PLAINTIFF}
+DUPLICATE_SHARE = 0.03
+LANGUAGE_WEIGHTS = {"zh-hans": 55, "zh-hant": 25, "en": 20}
+
+
+class FakeClaimant:
+    """Answers for one form's fields, in one language."""
+
+    def __init__(self, rng, language, shared_identifiers):
+        self.rng = rng
+        self.language = language
+        self.shared = shared_identifiers
+
+    def identifier(self, key, make):
+        if self.shared.get(key) and self.rng.random() < DUPLICATE_SHARE:
+            return self.rng.choice(self.shared[key])
+        value = make()
+        pool = self.shared.setdefault(key, [])
+        if len(pool) < 2000:
+            pool.append(value)
+        return value
+
+    def text(self, sentences=(1, 3)):
+        return "".join(
+            (" " if self.language == "en" else "") + self.rng.choice(SENTENCES[self.language])
+            for _ in range(self.rng.randint(*sentences))
+        ).strip()
+
+    def date(self, start=2018):
+        base = datetime.date(start, 1, 1)
+        return base + datetime.timedelta(days=self.rng.randint(0, 2900))
+
+    def singleline(self, key):
+        rng = self.rng
+        if key == "wechat_id":
+            return self.identifier(key, lambda: f"wxid_{secrets.token_hex(5)}") if rng.random() < 0.6 else ""
+        if key == "contact_phone":
+            if rng.random() < 0.4:
+                return ""
+            return self.identifier(
+                key, lambda: rng.choice(["+852 ", "+1 ", "+886 ", "+86 "]) + str(rng.randint(10**8, 10**9))
+            )
+        if key == "contact_name":
+            return rng.choice(NAMES[self.language])
+        if key == "contact_signal":
+            return f"@{secrets.token_hex(4)}.{rng.randint(10, 99)}" if rng.random() < 0.3 else ""
+        if key in ("incident_location",):
+            return rng.choice(PLACES[self.language])
+        return self.text((1, 1))[:80] if rng.random() < 0.5 else ""
+
+    def answer(self, field, evidence_count):
+        rng, kind, key = self.rng, field.field_type, field.clean_name
+        choices = [choice for choice, _label in field.choices_as_pairs()]
+        if kind == "singleline":
+            return self.singleline(key)
+        if kind == "multiline":
+            return self.text() if field.required or rng.random() < 0.7 else ""
+        if kind == "email":
+            if rng.random() < 0.3:
+                return ""
+            return self.identifier(key, lambda: f"{secrets.token_hex(4)}@{rng.choice(['proton.me', 'gmail.com'])}")
+        if kind == "number":
+            return rng.randint(0, 500)
+        if kind == "date":
+            return self.date().isoformat()
+        if kind == "date_range":
+            start = self.date()
+            end = start + datetime.timedelta(days=rng.randint(1, 400)) if rng.random() < 0.7 else None
+            return {"from": start.isoformat(), "to": end.isoformat() if end else None}
+        if kind == "money":
+            if not field.required and rng.random() < 0.3:
+                return None
+            amount = f"{rng.lognormvariate(8, 1.5):.2f}"
+            return {"amount": amount, "currency": rng.choice(["CNY", "CNY", "CNY", "HKD", "USD", "TWD"])}
+        if kind in ("dropdown", "radio"):
+            return rng.choice(choices) if choices else ""
+        if kind == "checkboxes":
+            return rng.sample(choices, rng.randint(1, min(3, len(choices)))) if choices else []
+        if kind in ("checkbox", "consent"):
+            return field.required or rng.random() < 0.8
+        if kind == "evidence":
+            return evidence_count
+        if kind == "contact_preference":
+            safe = rng.sample(["email", "phone", "signal"], rng.randint(1, 2))
+            never = rng.sample(["wechat", "phone_86", "sms", "post"], rng.randint(1, 3))
+            return {"safe": safe, "never": never}
+        if kind == "attestation":
+            return {"confirmed": True, "full_name": rng.choice(NAMES[self.language])}
+        return ""
+
+
+class Command(BaseCommand):
+    help = "Create N realistic fake cases (all languages, case types and statuses) for trying the review queue."
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int)
+        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--seed", type=int, default=None, help="Random seed, for repeatable data.")
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (tests, benchmarks).")
+
+    def handle(self, count, batch_size, seed, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Refusing to create fake cases with DEBUG off; add --force if this is not production.")
+        rng = random.Random(seed)  # noqa: S311 - fake data, not security
+        forms = self.forms()
+        reviewers = list(assignable_reviewers())
+        tags = [CaseTag.objects.get_or_create(name=name)[0] for name in TAGS]
+        references = set(Case.objects.values_list("reference", flat=True))
+        self.hashes = {}
+        shared = {}
+        made = 0
+        while made < count:
+            size = min(batch_size, count - made)
+            with transaction.atomic():
+                self.make_batch(rng, size, forms, reviewers, tags, references, shared)
+            made += size
+            if options.get("verbosity", 1) > 0:
+                self.stdout.write(f"{made}/{count}", ending="\r")
+                self.stdout.flush()
+        self.stdout.write(f"Created {count} fake cases.")
+
+    def forms(self):
+        forms = {}
+        for page in IntakeFormPage.objects.live().select_related("locale"):
+            fields = list(page.get_form_fields())
+            forms[(page.case_type, page.locale.language_code)] = (
+                page,
+                fields,
+                {field.clean_name: question_as_seen(field) for field in fields},
+            )
+        if not forms:
+            raise CommandError("No intake forms: run `manage.py seed_demo` first.")
+        return forms
+
+    def token_hash(self, token):
+        value = self.hashes.get(token)
+        if value is None:
+            value = self.hashes[token] = token_hash(token)
+        return value
+
+    def make_batch(self, rng, size, forms, reviewers, tags, references, shared):
+        now = timezone.now()
+        keys = list(forms)
+        languages = [language for _type, language in keys]
+        weights = [LANGUAGE_WEIGHTS.get(language, 10) for language in languages]
+        statuses, status_weights = zip(*STATUS_WEIGHTS.items(), strict=True)
+        cases, answer_sets = [], []
+        for _index in range(size):
+            case_type, language = rng.choices(keys, weights)[0]
+            page, fields, questions = forms[(case_type, language)]
+            evidence_count = rng.choice([0, 0, 1, 1, 2, 3, 5])
+            claimant = FakeClaimant(rng, language, shared)
+            answers = {field.clean_name: claimant.answer(field, evidence_count) for field in fields}
+            reference = new_reference()
+            while reference in references:
+                reference = new_reference()
+            references.add(reference)
+            submitted = now - datetime.timedelta(seconds=rng.randint(0, 730 * 86400))
+            status = rng.choices(statuses, status_weights)[0]
+            activity = submitted if status == CaseStatus.NEW else submitted + (now - submitted) * rng.random()
+            case = Case(
+                reference=reference,
+                case_type=case_type,
+                language=language,
+                form_page=page,
+                form_translation_key=page.translation_key,
+                status=status,
+                submitted_at=submitted,
+                last_activity_at=activity,
+                evidence_count=evidence_count,
+                receipt_code_hash=receipt_code_hash(new_receipt_code()),
+                assigned_to=rng.choice(reviewers) if reviewers and status != CaseStatus.NEW else None,
+            )
+            case.create_data_key()
+            case.set_answers(answers, questions)
+            cases.append(case)
+            answer_sets.append((answers, fields))
+        Case.objects.bulk_create(cases)
+
+        token_rows, identifier_rows, losses, assessments, taggings = [], [], [], [], []
+        through = CaseTag.cases.through
+        for case, (answers, fields) in zip(cases, answer_sets, strict=True):
+            words = set()
+            for text in text_answers(answers, fields):
+                words |= tokens(text)
+            token_rows += [CaseSearchToken(case=case, token=value) for value in {self.token_hash(w) for w in words}]
+            identifier_rows += [
+                CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(answers)
+            ]
+            losses += loss_rows(case, fields, answers)
+            if case.status in SCORED:
+                assessments.append(CaseAssessment(case=case, merit_score=rng.randint(1, 5)))
+            if rng.random() < 0.15:
+                taggings += [through(case=case, casetag=tag) for tag in rng.sample(tags, rng.randint(1, 2))]
+        CaseSearchToken.objects.bulk_create(token_rows, batch_size=5000)
+        CaseIdentifier.objects.bulk_create(identifier_rows, batch_size=5000)
+        ReportedLoss.objects.bulk_create(losses, batch_size=5000)
+        CaseAssessment.objects.bulk_create(assessments, batch_size=5000)
+        through.objects.bulk_create(taggings, batch_size=5000)
