@@ -9,8 +9,9 @@ when it has every query token. A database dump shows which cases share tokens, n
 token order is not kept, so text cannot be rebuilt from a case's rows. Simplified and Traditional
 characters are different tokens: a query finds text written in its own script.
 
-Duplicates. WeChat IDs, phone numbers and e-mail addresses are normalised and stored as keyed
-hashes, one purpose per kind; cases sharing any hash are possible duplicates.
+Duplicates. WeChat IDs, phone numbers and e-mail addresses (the answers to questions whose role
+says so, see forms_app.intake.field_types) are normalised and stored as keyed hashes, one purpose
+per kind; cases sharing any hash are possible duplicates.
 """
 
 import re
@@ -23,7 +24,6 @@ from .models.case import REFERENCE_ALPHABET
 from .models.triage import CaseIdentifier, CaseIdentifierKind, CaseSearchToken
 
 SEARCH_PURPOSE = "search-token"
-INDEXED_FIELD_TYPES = {"singleline", "multiline", "email"}
 
 # Han (with extensions and compatibility ideographs), kana and Hangul: no spaces between words.
 _CJK = (
@@ -68,14 +68,6 @@ def token_hash(token):
     return int.from_bytes(bytes.fromhex(crypto.keyed_hash(SEARCH_PURPOSE, token)[:16]), "big", signed=True)
 
 
-def text_answers(answers, fields):
-    """The text answers worth searching: single and multi-line text and e-mail addresses."""
-    for field in fields:
-        value = answers.get(field.clean_name)
-        if field.field_type in INDEXED_FIELD_TYPES and isinstance(value, str) and value.strip():
-            yield value
-
-
 # --- duplicates -------------------------------------------------------------------------------
 
 
@@ -96,10 +88,10 @@ def normalise_email(value):
     return normalise(value).strip()
 
 
-IDENTIFIER_ANSWERS = {
-    "wechat_id": (CaseIdentifierKind.WECHAT_ID, normalise_wechat_id),
-    "contact_phone": (CaseIdentifierKind.PHONE, normalise_phone),
-    "contact_email": (CaseIdentifierKind.EMAIL, normalise_email),
+NORMALISERS = {
+    CaseIdentifierKind.WECHAT_ID: normalise_wechat_id,
+    CaseIdentifierKind.PHONE: normalise_phone,
+    CaseIdentifierKind.EMAIL: normalise_email,
 }
 
 
@@ -107,40 +99,37 @@ def identifier_hash(kind, normalised):
     return crypto.keyed_hash(f"duplicate:{kind}", normalised)
 
 
-def identifier_hashes(answers):
-    """{(kind, hash)} for the identifying answers present."""
+def identifier_hashes(identifiers):
+    """{(kind, hash)} of [(kind, value)] pairs, e.g. [("wechat_id", "wxid_x")]; short values are skipped."""
     found = set()
-    for key, (kind, normalise_value) in IDENTIFIER_ANSWERS.items():
-        value = answers.get(key)
-        if isinstance(value, str):
-            normalised = normalise_value(value)
-            if len(normalised) >= 3:
-                found.add((kind, identifier_hash(kind, normalised)))
+    for kind, value in identifiers:
+        kind = CaseIdentifierKind(kind)
+        normalised = NORMALISERS[kind](value)
+        if len(normalised) >= 3:
+            found.add((kind, identifier_hash(kind, normalised)))
     return found
 
 
 # --- writing -----------------------------------------------------------------------------------
 
 
-def index_case(case, answers, fields):
-    """Store the blind search tokens and identifier hashes of a new case (same transaction)."""
+def search_token_hashes(texts):
+    """The distinct token hashes of some texts."""
     words = set()
-    for text in text_answers(answers, fields):
+    for text in texts:
         words |= tokens(text)
+    return {token_hash(word) for word in words}
+
+
+def index_case(case, texts, identifiers):
+    """Store the blind search tokens of ``texts`` and the hashes of ``identifiers`` ([(kind, value)])
+    of a new case, in the caller's transaction."""
     CaseSearchToken.objects.bulk_create(
-        [CaseSearchToken(case=case, token=value) for value in {token_hash(word) for word in words}],
-        batch_size=1000,
+        [CaseSearchToken(case=case, token=value) for value in search_token_hashes(texts)], batch_size=1000
     )
     CaseIdentifier.objects.bulk_create(
-        [CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(answers)]
+        [CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(identifiers)]
     )
-
-
-def reindex_case(case, fields):
-    """Rebuild one case's indexes from its sealed answers, e.g. after a tokeniser change."""
-    CaseSearchToken.objects.filter(case=case).delete()
-    CaseIdentifier.objects.filter(case=case).delete()
-    index_case(case, case.answers, fields)
 
 
 # --- reading -----------------------------------------------------------------------------------

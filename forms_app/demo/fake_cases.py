@@ -15,9 +15,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from forms_app.cases.indexing import identifier_hashes, text_answers, token_hash, tokens
+from forms_app.cases.indexing import identifier_hashes, token_hash, tokens
 from forms_app.cases.models.case import new_reference
 from forms_app.cases.receipts import new_receipt_code, receipt_code_hash
+from forms_app.intake.field_types import field_type, identifiers, searchable_texts
 from forms_app.intake.submission import loss_rows, question_as_seen
 from forms_app.models import (
     Case,
@@ -103,12 +104,14 @@ LANGUAGE_WEIGHTS = {"zh-hans": 55, "zh-hant": 25, "en": 20}
 
 
 class FakeClaimant:
-    """Answers for one form's fields, in one language."""
+    """A random source of answers in one language: the registry's field types ask it for values
+    (forms_app.intake.field_types, FieldType.fake). Optional questions are sometimes left empty."""
 
-    def __init__(self, rng, language, shared_identifiers):
+    def __init__(self, rng, language, shared_identifiers, evidence_count=0):
         self.rng = rng
         self.language = language
         self.shared = shared_identifiers
+        self.files = evidence_count
 
     def identifier(self, key, make):
         if self.shared.get(key) and self.rng.random() < DUPLICATE_SHARE:
@@ -125,67 +128,70 @@ class FakeClaimant:
             for _ in range(self.rng.randint(*sentences))
         ).strip()
 
+    def line(self):
+        if self.rng.random() < 0.5:
+            return ""
+        return self.rng.choice(PLACES[self.language]) if self.rng.random() < 0.5 else self.text((1, 1))[:80]
+
+    def wechat_id(self):
+        if self.rng.random() >= 0.6:
+            return ""
+        return self.identifier("wechat_id", lambda: f"wxid_{secrets.token_hex(5)}")
+
+    def phone(self):
+        if self.rng.random() < 0.4:
+            return ""
+        prefix = self.rng.choice(["+852 ", "+1 ", "+886 ", "+86 "])
+        return self.identifier("phone", lambda: prefix + str(self.rng.randint(10**8, 10**9)))
+
+    def name(self):
+        return self.rng.choice(NAMES[self.language])
+
+    def email(self):
+        if self.rng.random() < 0.3:
+            return ""
+        domain = self.rng.choice(["proton.me", "gmail.com"])
+        return self.identifier("email", lambda: f"{secrets.token_hex(4)}@{domain}")
+
+    def number(self):
+        return self.rng.randint(0, 500)
+
     def date(self, start=2018):
-        base = datetime.date(start, 1, 1)
-        return base + datetime.timedelta(days=self.rng.randint(0, 2900))
+        return datetime.date(start, 1, 1) + datetime.timedelta(days=self.rng.randint(0, 2900))
 
-    def singleline(self, key):
-        rng = self.rng
-        if key == "wechat_id":
-            return self.identifier(key, lambda: f"wxid_{secrets.token_hex(5)}") if rng.random() < 0.6 else ""
-        if key == "contact_phone":
-            if rng.random() < 0.4:
-                return ""
-            return self.identifier(
-                key, lambda: rng.choice(["+852 ", "+1 ", "+886 ", "+86 "]) + str(rng.randint(10**8, 10**9))
-            )
-        if key == "contact_name":
-            return rng.choice(NAMES[self.language])
-        if key == "contact_signal":
-            return f"@{secrets.token_hex(4)}.{rng.randint(10, 99)}" if rng.random() < 0.3 else ""
-        if key in ("incident_location",):
-            return rng.choice(PLACES[self.language])
-        return self.text((1, 1))[:80] if rng.random() < 0.5 else ""
+    def period(self):
+        start = self.date()
+        end = start + datetime.timedelta(days=self.rng.randint(1, 400)) if self.rng.random() < 0.7 else None
+        return start, end
 
-    def answer(self, field, evidence_count):
-        rng, kind, key = self.rng, field.field_type, field.clean_name
-        choices = [choice for choice, _label in field.choices_as_pairs()]
-        if kind == "singleline":
-            return self.singleline(key)
-        if kind == "multiline":
-            return self.text() if field.required or rng.random() < 0.7 else ""
-        if kind == "email":
-            if rng.random() < 0.3:
-                return ""
-            return self.identifier(key, lambda: f"{secrets.token_hex(4)}@{rng.choice(['proton.me', 'gmail.com'])}")
-        if kind == "number":
-            return rng.randint(0, 500)
-        if kind == "date":
-            return self.date().isoformat()
-        if kind == "date_range":
-            start = self.date()
-            end = start + datetime.timedelta(days=rng.randint(1, 400)) if rng.random() < 0.7 else None
-            return {"from": start.isoformat(), "to": end.isoformat() if end else None}
-        if kind == "money":
-            if not field.required and rng.random() < 0.3:
-                return None
-            amount = f"{rng.lognormvariate(8, 1.5):.2f}"
-            return {"amount": amount, "currency": rng.choice(["CNY", "CNY", "CNY", "HKD", "USD", "TWD"])}
-        if kind in ("dropdown", "radio"):
-            return rng.choice(choices) if choices else ""
-        if kind == "checkboxes":
-            return rng.sample(choices, rng.randint(1, min(3, len(choices)))) if choices else []
-        if kind in ("checkbox", "consent"):
-            return field.required or rng.random() < 0.8
-        if kind == "evidence":
-            return evidence_count
-        if kind == "contact_preference":
-            safe = rng.sample(["email", "phone", "signal"], rng.randint(1, 2))
-            never = rng.sample(["wechat", "phone_86", "sms", "post"], rng.randint(1, 3))
-            return {"safe": safe, "never": never}
-        if kind == "attestation":
-            return {"confirmed": True, "full_name": rng.choice(NAMES[self.language])}
-        return ""
+    def money(self):
+        if self.rng.random() < 0.3:
+            return None, None
+        currency = self.rng.choice(["CNY", "CNY", "CNY", "HKD", "USD", "TWD"])
+        return f"{self.rng.lognormvariate(8, 1.5):.2f}", currency
+
+    def choice(self, keys):
+        return self.rng.choice(keys) if keys else ""
+
+    def some(self, keys):
+        return self.rng.sample(keys, self.rng.randint(1, min(3, len(keys)))) if keys else []
+
+    def yes(self):
+        return self.rng.random() < 0.8
+
+    def evidence_count(self):
+        return self.files
+
+    def channels(self):
+        safe = self.rng.sample(["email", "phone", "signal"], self.rng.randint(1, 2))
+        never = self.rng.sample(["wechat", "phone_86", "sms", "post"], self.rng.randint(1, 3))
+        return safe, never
+
+    def answer(self, question):
+        value = field_type(question.field_type).fake(self, question)
+        if question.required and value in (None, "", []):  # required questions are always answered
+            value = field_type(question.field_type).fake(self, question) or self.text((1, 1))
+        return value
 
 
 class Command(BaseCommand):
@@ -248,8 +254,8 @@ class Command(BaseCommand):
             case_type, language = rng.choices(keys, weights)[0]
             page, fields, questions = forms[(case_type, language)]
             evidence_count = rng.choice([0, 0, 1, 1, 2, 3, 5])
-            claimant = FakeClaimant(rng, language, shared)
-            answers = {field.clean_name: claimant.answer(field, evidence_count) for field in fields}
+            claimant = FakeClaimant(rng, language, shared, evidence_count)
+            answers = {field.clean_name: claimant.answer(field) for field in fields}
             reference = new_reference()
             while reference in references:
                 reference = new_reference()
@@ -280,11 +286,12 @@ class Command(BaseCommand):
         through = CaseTag.cases.through
         for case, (answers, fields) in zip(cases, answer_sets, strict=True):
             words = set()
-            for text in text_answers(answers, fields):
+            for text in searchable_texts(fields, answers):
                 words |= tokens(text)
             token_rows += [CaseSearchToken(case=case, token=value) for value in {self.token_hash(w) for w in words}]
             identifier_rows += [
-                CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(answers)
+                CaseIdentifier(case=case, kind=kind, value_hash=value)
+                for kind, value in identifier_hashes(identifiers(fields, answers))
             ]
             losses += loss_rows(case, fields, answers)
             if case.status in SCORED:

@@ -1,8 +1,24 @@
 """The four demo intake forms, created once under the home page (English source)."""
 
+from ..intake.field_types import Role
 from ..intake.models import IntakeFormField, IntakeFormPage
 from .questions import FORMS
 from .site_seed import collect_texts, paragraphs_html, publish_new_child
+
+# What the demo's questions mean to the code (editors choose this per question in the admin).
+ROLES = {
+    "wechat_id": Role.WECHAT_ID,
+    "contact_phone": Role.PHONE,
+    "contact_email": Role.EMAIL,
+    "contact_name": Role.NAME,
+    "consent_processing": Role.CONSENT_PROCESSING,
+    "consent_share_counsel": Role.CONSENT_SHARE_COUNSEL,
+    "consent_named_plaintiff": Role.CONSENT_NAMED_PLAINTIFF,
+    "consent_statistics": Role.CONSENT_STATISTICS,
+    "consent_keep_original": Role.CONSENT_KEEP_ORIGINAL,
+    "purchase_amount": Role.TRANSACTION,
+    "sale_amount": Role.TRANSACTION,
+}
 
 
 def form_texts():
@@ -18,6 +34,7 @@ def build_fields(spec):
                 sort_order=order,
                 clean_name=field["clean_name"],
                 field_type=field["field_type"],
+                role=ROLES.get(field["clean_name"], Role.NONE),
                 label=field["label"].en,
                 help_text=field["help_text"].en if field.get("help_text") else "",
                 required=field["required"],

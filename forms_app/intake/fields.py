@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .field_types import CURRENCY_CHOICES, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
+from .choices import CURRENCY_CHOICES, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 
 
 class LabelledMultiWidget(forms.MultiWidget):

@@ -1,61 +1,27 @@
-"""Wagtail's form builder, extended with the question types of an intake form.
+"""Wagtail's form builder, building each question's form field from its type in the registry
+(forms_app.intake.field_types), through the builder's own seam, get_create_field_function.
 
 Choice questions store stable keys, never the visible label, so the Chinese and English versions
 of a form produce identical answers.
 """
 
-from django import forms
 from wagtail.contrib.forms.forms import FormBuilder
 
-from ..evidence import EvidenceField
-from .fields import AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
+from .field_types import FIELD_TYPES
 
 FIELD_TEMPLATE = "forms_app/field.html"
 
 
 class IntakeFormBuilder(FormBuilder):
-    def get_formatted_field_choices(self, field):
-        return field.choices_as_pairs()
-
-    def get_formatted_field_initial(self, field):
-        return []
+    def get_create_field_function(self, type):
+        if type not in FIELD_TYPES:
+            raise AttributeError(f"Unknown question type: {type}")
+        return FIELD_TYPES[type].form_field
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
         options.pop("initial", None)
         return options
-
-    def create_singleline_field(self, field, options):
-        return forms.CharField(max_length=500, **options)
-
-    def create_multiline_field(self, field, options):
-        return forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 6}), **options)
-
-    def create_number_field(self, field, options):
-        return forms.DecimalField(
-            max_digits=20, decimal_places=4, widget=forms.NumberInput(attrs={"step": "any"}), **options
-        )
-
-    def create_date_field(self, field, options):
-        return forms.DateField(widget=DateInput(), **options)
-
-    def create_date_range_field(self, field, options):
-        return DateRangeField(**options)
-
-    def create_money_field(self, field, options):
-        return MoneyField(**options)
-
-    def create_evidence_field(self, field, options):
-        return EvidenceField(**options)
-
-    def create_contact_preference_field(self, field, options):
-        return ContactPreferenceField(**options)
-
-    def create_consent_field(self, field, options):
-        return forms.BooleanField(**options)
-
-    def create_attestation_field(self, field, options):
-        return AttestationField(**options)
 
     @property
     def formfields(self):

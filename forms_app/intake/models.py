@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,7 @@ from ..cases.models import Case, CaseType
 from ..cases.receipts import receipt_url, remember_receipt
 from .abuse import add_honeypot, refuse_abusive_request
 from .blocks import ChoiceOptionsBlock
-from .field_types import FIELD_TYPE_CHOICES
+from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
 from .submission import NewCase, SubmissionFailed, file_case
 
@@ -26,6 +27,16 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
 
     page = ParentalKey("IntakeFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(_("field type"), max_length=32, choices=FIELD_TYPE_CHOICES)
+    role = models.CharField(
+        _("meaning"),
+        max_length=32,
+        choices=Role.choices,
+        blank=True,
+        help_text=_(
+            "What this question means to the system: e.g. the claimant's WeChat ID (links possible duplicates) "
+            "or the consent to keep original files. Leave empty for most questions."
+        ),
+    )
     choice_options = StreamField(
         ChoiceOptionsBlock(),
         blank=True,
@@ -37,6 +48,7 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
         FieldPanel("label"),
         FieldPanel("help_text"),
         FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
+        FieldPanel("role"),
         FieldPanel(
             "clean_name", help_text=_("Answer key. Leave empty for a new question to derive it from the label.")
         ),
@@ -50,12 +62,20 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
+        SynchronizedField("role", overridable=False),
         SynchronizedField("sort_order"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+
+    def clean(self):
+        super().clean()
+        if self.role and self.role not in field_type(self.field_type).roles:
+            raise ValidationError(
+                {"role": _("A question of this type cannot have this meaning. Choose another type or meaning.")}
+            )
 
     def choices_as_pairs(self):
         """[(key, label), ...] in the editors' order."""

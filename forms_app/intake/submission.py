@@ -2,7 +2,6 @@
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,8 @@ from ..cases.models import Case, Evidence, ReportedLoss
 from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..cases.tasks import notify_staff_of_new_case
 from ..evidence import ProcessedEvidence
-from .field_types import CHOICE_FIELD_TYPES, CONSENT_KEEP_ORIGINAL
+from . import field_types
+from .field_types import Role
 
 logger = logging.getLogger(__name__)
 
@@ -34,20 +34,9 @@ class SubmissionFailed(Exception):
 def question_as_seen(field):
     """The wording the claimant saw, in their language, kept with the answer for counsel."""
     seen = {"label": field.label, "help_text": field.help_text, "field_type": field.field_type}
-    if field.field_type in CHOICE_FIELD_TYPES:
+    if field_types.field_type(field.field_type).has_choices:
         seen["choices"] = dict(field.choices_as_pairs())
     return seen
-
-
-def answer_value(value):
-    """Cleaned form data as JSON: dates as ISO strings, decimals as strings, files counted."""
-    if isinstance(value, list) and value and isinstance(value[0], ProcessedEvidence):
-        return len(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def file_case(page, form):
@@ -56,11 +45,11 @@ def file_case(page, form):
     answers, questions, uploads = {}, {}, []
     for field in fields:
         value = form.cleaned_data.get(field.clean_name)
-        if field.field_type == "evidence":
-            uploads.extend(value or [])
-        answers[field.clean_name] = answer_value(value)
+        if isinstance(value, list):
+            uploads.extend(item for item in value if isinstance(item, ProcessedEvidence))
+        answers[field.clean_name] = field_types.field_type(field.field_type).stored(value)
         questions[field.clean_name] = question_as_seen(field)
-    keep_originals = bool(form.cleaned_data.get(CONSENT_KEEP_ORIGINAL))
+    keep_originals = field_types.consented(fields, answers, Role.CONSENT_KEEP_ORIGINAL)
 
     written = []
     try:
@@ -69,7 +58,11 @@ def file_case(page, form):
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
             record_losses(new_case.case, fields, answers)
-            index_case(new_case.case, answers, fields)
+            index_case(
+                new_case.case,
+                field_types.searchable_texts(fields, answers),
+                field_types.identifiers(fields, answers),
+            )
             transaction.on_commit(lambda: notify_staff_of_new_case.enqueue(new_case.case.pk))
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.
@@ -134,14 +127,8 @@ def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
 def loss_rows(case, fields, answers):
     """Money answers as plain numbers, for statistics that need no decryption."""
     return [
-        ReportedLoss(
-            case=case,
-            question_key=field.clean_name,
-            currency=answers[field.clean_name]["currency"],
-            amount=answers[field.clean_name]["amount"],
-        )
-        for field in fields
-        if field.field_type == "money" and answers.get(field.clean_name)
+        ReportedLoss(case=case, question_key=key, currency=value["currency"], amount=value["amount"], is_loss=is_loss)
+        for key, value, is_loss in field_types.money_answers(fields, answers)
     ]
 
 

@@ -13,7 +13,6 @@ import itertools
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +26,7 @@ from wagtail.models import ModelLogEntry
 
 from ..cases.indexing import search_cases
 from ..cases.models import Case, CaseAssessment, CaseType
+from ..intake.field_types import export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
 from ..review.filters import CaseFilterSet
@@ -167,30 +167,12 @@ def export_queryset(cases):
 
 
 # --- Values ----------------------------------------------------------------------------------------
-def answer_text(value: Any) -> Any:
-    """An answer as one cell: money "1234.50 CNY", lists joined with "; ", dicts as "key: value"."""
+def answer_cell(case, key):
+    """One answer as a cell, written by its question's type (forms_app.intake.field_types)."""
+    value = case.answers.get(key)
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return value
-    if isinstance(value, list):
-        return "; ".join(str(answer_text(item)) for item in value)
-    if isinstance(value, dict):
-        if set(value) == {"amount", "currency"}:
-            return f"{value['amount']} {value['currency']}"
-        if set(value) == {"from", "to"}:  # an ISO 8601 interval; ".." is an open end
-            return f"{value['from'] or '..'}/{value['to'] or '..'}"
-        return "; ".join(f"{key}: {part_text(part)}" for key, part in value.items())
-    return str(value)
-
-
-def part_text(part):
-    """A value inside a dict answer: its lists are joined with commas, as "safe: email, signal"."""
-    if isinstance(part, list):
-        return ", ".join(str(answer_text(item)) for item in part)
-    return answer_text(part)
+    return field_type(case.questions_as_seen.get(key, {}).get("field_type")).cell(value)
 
 
 def case_rows(cases, questions, log):
@@ -207,8 +189,8 @@ def case_rows(cases, questions, log):
             extra = {key: value for key, value in answers.items() if key not in known}
             row = [
                 *metadata_values(case),
-                *(answer_text(answers.get(column.key)) for column in questions),
-                answer_text(extra),
+                *(answer_cell(case, column.key) for column in questions),
+                export_cell(extra),
             ]
             # The chunk stays in memory until its last row is out: keep only its sealed form, and
             # drop related objects (case <-> assessment, prefetched tags: reference cycles that would

@@ -25,7 +25,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ..cases.models import CaseStatus, CaseType, ReportedLoss
-from ..intake.field_types import CURRENCY_CHOICES
+from ..intake.choices import CURRENCY_CHOICES
 from ..intake.models import IntakeFormField
 from ..review.permissions import can_view, cases_visible_to
 from . import charts
@@ -34,9 +34,6 @@ STATISTICS_URL_NAME = "forms_app_review:statistics"
 QUEUE_URL_NAME = "forms_app_review:index"
 WEEKS_ON_PAGE = 26
 WEEKS_IN_PANEL = 12
-# Money questions that record a transaction rather than a loss (an investor's purchases and sales):
-# shown in the table, never added to a loss total.
-NOT_A_LOSS = frozenset({"purchase_amount", "sale_amount"})
 
 
 def count_text(value):
@@ -84,12 +81,14 @@ class CurrencyLosses:
     currency: str
     label: str
     questions: list = field(default_factory=list)  # [(case type, question key, total, cases)]
+    # Questions recording a purchase or sale (role "transaction"): shown, never added to a loss total.
+    transactions: set = field(default_factory=set)
 
     def totals(self):
-        """{case type: sum of its loss questions}; transactions (NOT_A_LOSS) are left out."""
+        """{case type: sum of its loss questions}; transactions are left out."""
         totals = defaultdict(Decimal)
         for case_type, question, total, _cases in self.questions:
-            if question not in NOT_A_LOSS:
+            if question not in self.transactions:
                 totals[case_type] += total
         return totals
 
@@ -99,15 +98,17 @@ def losses_by_currency(cases):
     rows = (
         ReportedLoss.objects.filter(case__in=cases.order_by().values("pk"))
         .order_by()
-        .values_list("currency", "case__case_type", "question_key")
+        .values_list("currency", "case__case_type", "question_key", "is_loss")
         .annotate(total=Sum("amount"), cases=Count("case", distinct=True))
     )
     currency_labels = dict(CURRENCY_CHOICES)
     by_currency = {}
-    for currency, case_type, question, total, case_count in rows:
+    for currency, case_type, question, is_loss, total, case_count in rows:
         if currency not in by_currency:
             by_currency[currency] = CurrencyLosses(currency, currency_labels.get(currency, currency))
         by_currency[currency].questions.append((case_type, question, Decimal(total or 0), case_count))
+        if not is_loss:
+            by_currency[currency].transactions.add(question)
     order = {code: index for index, (code, _label) in enumerate(CURRENCY_CHOICES)}
     return sorted(by_currency.values(), key=lambda losses: order.get(losses.currency, len(order)))
 
@@ -119,7 +120,7 @@ def loss_case_counts(cases):
     """
     rows = (
         ReportedLoss.objects.filter(case__in=cases.order_by().values("pk"))
-        .exclude(question_key__in=NOT_A_LOSS)
+        .filter(is_loss=True)
         .order_by()
         .values_list("currency", "case__case_type")
         .annotate(cases=Count("case", distinct=True))
@@ -230,7 +231,7 @@ def loss_sections(cases):
                         "key": question,
                         "total": money_text(total),
                         "cases": count_text(count),
-                        "counted": question not in NOT_A_LOSS,
+                        "counted": question not in losses.transactions,
                     }
                     for case_type, question, total, count in questions
                 ],

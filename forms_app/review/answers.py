@@ -5,19 +5,13 @@ Labels come from the same form's questions (matched by answer key) in the locale
 language; failing that, from the English source form; failing that, the stored wording.
 """
 
-import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.utils import formats, translation
-from django.utils.translation import gettext, ngettext
+from django.utils import translation
 
-from ..intake.field_types import (
-    CHOICE_FIELD_TYPES,
-    SAFE_CONTACT_CHANNELS,
-    UNSAFE_CONTACT_CHANNELS,
-)
+from ..intake.field_types import ContactPreference as ContactPreferenceType
+from ..intake.field_types import field_type as type_of
 from ..intake.models import IntakeFormField
 
 
@@ -38,10 +32,6 @@ class Answer:
     @property
     def answered(self):
         return bool(self.text or self.items or self.never)
-
-    @property
-    def wording_differs(self):
-        return self.seen_label.strip() != self.label.strip() or bool(self.seen_value)
 
 
 @dataclass
@@ -77,103 +67,29 @@ def current_fields(case, language=None):
     return merged
 
 
-def _date(value):
-    try:
-        return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def format_money(value):
-    """{"amount": "1234.5", "currency": "CNY"} -> "1,234.50 CNY"."""
-    try:
-        amount = f"{Decimal(str(value.get('amount'))):,.2f}"
-    except (InvalidOperation, ValueError, AttributeError):
-        return str(value)
-    currency = value.get("currency") or ""
-    if currency == "other":
-        return gettext("%(amount)s (other currency)") % {"amount": amount}
-    return f"{amount} {currency}".strip()
-
-
-def format_date_range(value):
-    start, end = value.get("from"), value.get("to")
-    if start and end:
-        return gettext("%(start)s to %(end)s") % {"start": _date(start), "end": _date(end)}
-    if start:
-        return gettext("Since %(start)s (still going on)") % {"start": _date(start)}
-    return ""
-
-
-def channel_labels(keys, channels):
-    labels = dict(channels)
-    return [str(labels.get(key, key)) for key in keys or []]
-
-
-def contact_preference(value):
-    value = value or {}
-    safe = value.get("safe") or []
-    return ContactPreference(
-        safe=channel_labels([key for key in safe if key != "none"], SAFE_CONTACT_CHANNELS),
-        never=channel_labels(value.get("never"), UNSAFE_CONTACT_CHANNELS),
-        do_not_contact="none" in safe,
-    )
-
-
-def _choice_label(key, current_choices, seen_choices):
-    return str(current_choices.get(key) or seen_choices.get(key) or key)
-
-
 def build_answer(key, value, seen, current_field):
-    field_type = seen.get("field_type") or (current_field.field_type if current_field else "singleline")
+    """One answer, shown by its question type (forms_app.intake.field_types)."""
+    kind = seen.get("field_type") or (current_field.field_type if current_field else "singleline")
     answer = Answer(
         key=key,
-        field_type=field_type,
+        field_type=kind,
         label=current_field.label if current_field else seen.get("label", key),
         seen_label=seen.get("label", ""),
         seen_help_text=seen.get("help_text", "") or "",
     )
     if value in (None, "", [], {}):
         return answer
-    if field_type in CHOICE_FIELD_TYPES:
-        current_choices = dict(current_field.choices_as_pairs()) if current_field else {}
-        seen_choices = seen.get("choices") or {}
-        keys = value if isinstance(value, list) else [value]
-        labels = [_choice_label(choice, current_choices, seen_choices) for choice in keys]
-        seen_labels = [str(seen_choices.get(choice, choice)) for choice in keys]
-        if field_type == "checkboxes":
-            answer.items = labels
-        else:
-            answer.text = labels[0]
-        if seen_labels != labels:
-            answer.seen_value = ", ".join(seen_labels)
-    elif field_type == "multiline":
-        answer.text, answer.multiline = str(value), True
-    elif field_type == "date":
-        answer.text = _date(value)
-    elif field_type == "date_range":
-        answer.text = format_date_range(value)
-    elif field_type == "money":
-        answer.text = format_money(value)
-    elif field_type in ("consent", "checkbox"):
-        answer.text = gettext("Yes") if value else gettext("No")
-    elif field_type == "evidence":
-        count = int(value or 0)
-        answer.text = ngettext("%(count)d file (see Evidence)", "%(count)d files (see Evidence)", count) % {
-            "count": count
-        }
-    elif field_type == "contact_preference":
-        preference = contact_preference(value)
-        answer.items = preference.safe or ([gettext("Do not contact me")] if preference.do_not_contact else [])
-        answer.never = preference.never
-    elif field_type == "attestation":
-        confirmed = gettext("Confirmed") if value.get("confirmed") else gettext("Not confirmed")
-        answer.text = gettext("%(confirmed)s, signed with the typed name: %(name)s") % {
-            "confirmed": confirmed,
-            "name": value.get("full_name") or "-",
-        }
-    else:
-        answer.text = str(value)
+    current_choices = dict(current_field.choices_as_pairs()) if current_field else {}
+    seen_choices = seen.get("choices") or {}
+    field_type = type_of(kind)
+    shown = field_type.show(
+        value, lambda choice: str(current_choices.get(choice) or seen_choices.get(choice) or choice)
+    )
+    answer.text, answer.items, answer.never, answer.multiline = shown.text, shown.items, shown.never, shown.multiline
+    if field_type.has_choices:
+        as_seen = field_type.show(value, lambda choice: str(seen_choices.get(choice, choice)))
+        if (as_seen.text, as_seen.items) != (shown.text, shown.items):
+            answer.seen_value = as_seen.text or ", ".join(as_seen.items)
     return answer
 
 
@@ -191,9 +107,9 @@ def contact_preferences_of(case):
     """The claimant's contact preference answer(s) merged, for the warning at the top of the page."""
     safe, never, do_not_contact = [], [], False
     for key, seen in case.questions_as_seen.items():
-        if seen.get("field_type") == "contact_preference":
-            preference = contact_preference(case.answers.get(key))
-            safe += [label for label in preference.safe if label not in safe]
-            never += [label for label in preference.never if label not in never]
-            do_not_contact = do_not_contact or preference.do_not_contact
+        if seen.get("field_type") == ContactPreferenceType.key:
+            safe_here, never_here, none_here = ContactPreferenceType.channels(case.answers.get(key))
+            safe += [label for label in safe_here if label not in safe]
+            never += [label for label in never_here if label not in never]
+            do_not_contact = do_not_contact or none_here
     return ContactPreference(safe=safe, never=never, do_not_contact=do_not_contact)

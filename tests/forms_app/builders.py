@@ -1,10 +1,12 @@
 """Builders for intake tests: a valid answer for every question of a form, and real image files."""
 
+import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from forms_app.intake.field_types import field_type
 from forms_app.models import IntakeFormPage
 
 
@@ -27,38 +29,66 @@ def evidence_files():
     ]
 
 
+class SampleAnswers:
+    """A fixed source of answers for the field types' ``fake`` (forms_app.intake.field_types):
+    every question answered, the same way every time."""
+
+    def line(self):
+        return "An answer"
+
+    def text(self):
+        return "They summoned me for tea after my post about the flood. 我被约谈了。"
+
+    def wechat_id(self):
+        return "wxid_test123"
+
+    def phone(self):
+        return ""  # optional, and a shared number would make every test case a possible duplicate
+
+    def name(self):
+        return "张三 Zhang San"
+
+    def email(self):
+        return "claimant@example.org"
+
+    def number(self):
+        return "12"
+
+    def date(self):
+        return datetime.date(2024, 5, 1)
+
+    def period(self):
+        return datetime.date(2024, 1, 10), datetime.date(2024, 3, 2)
+
+    def money(self):
+        return "1234.50", "CNY"
+
+    def choice(self, keys):
+        return keys[0]
+
+    def some(self, keys):
+        return keys[:2]
+
+    def yes(self):
+        return True
+
+    def evidence_count(self):
+        return 0
+
+    def channels(self):
+        return ["email", "signal"], ["wechat", "phone_86"]
+
+
+SAMPLE = SampleAnswers()
+
+
 def value_for(field, files=None):
-    """{post key: value} answering one question validly."""
-    name = field.clean_name
-    keys = [key for key, _label in field.choices_as_pairs()]
-    kind = field.field_type
-    if kind == "singleline":
-        return {name: "wxid_test123" if name == "wechat_id" else "An answer"}
-    if kind == "multiline":
-        return {name: "They summoned me for tea after my post about the flood. 我被约谈了。"}
-    if kind == "email":
-        return {name: "claimant@example.org"}
-    if kind == "number":
-        return {name: "12"}
-    if kind == "date":
-        return {name: "2024-05-01"}
-    if kind == "date_range":
-        return {f"{name}_0": "2024-01-10", f"{name}_1": "2024-03-02"}
-    if kind == "money":
-        return {f"{name}_0": "1234.50", f"{name}_1": "CNY"}
-    if kind in ("dropdown", "radio"):
-        return {name: keys[0]}
-    if kind == "checkboxes":
-        return {name: keys[:2]}
-    if kind in ("checkbox", "consent"):
-        return {name: "on"}
-    if kind == "evidence":
-        return {name: files if files is not None else evidence_files()}
-    if kind == "contact_preference":
-        return {f"{name}_0": ["email", "signal"], f"{name}_1": ["wechat", "phone_86"]}
-    if kind == "attestation":
-        return {f"{name}_0": "on", f"{name}_1": "张三 Zhang San"}
-    raise ValueError(f"No test value for field type {kind}")
+    """{post key: value} answering one question validly, as its field type fakes it."""
+    kind = field_type(field.field_type)
+    data = kind.post(field.clean_name, kind.fake(SAMPLE, field))
+    if field.field_type == "evidence":
+        data[field.clean_name] = files if files is not None else evidence_files()
+    return data
 
 
 def complete_answers(page: IntakeFormPage, files=None, skip=()):

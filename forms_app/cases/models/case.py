@@ -178,6 +178,8 @@ class ReportedLoss(models.Model):
     question_key = models.CharField(_("question"), max_length=255)
     currency = models.CharField(_("currency"), max_length=8, db_index=True)
     amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
+    # False for a purchase or sale (a question whose role is "transaction"): shown, never summed as a loss.
+    is_loss = models.BooleanField(_("is a loss"), default=True)
 
     class Meta:
         verbose_name = _("reported loss")
