@@ -14,79 +14,23 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.models import ModelLogEntry
 
-from ..cases.indexing import search_cases
 from ..cases.models import Case, CaseAssessment, CaseType
 from ..intake.field_types import export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
-from ..review.filters import CaseFilterSet
-from ..review.permissions import can_export, cases_visible_to, display_name
+from ..review.permissions import display_name
+from ..review.selection import select_cases
 from .spreadsheets import csv_stream, xlsx_stream
 
 EXPORT_ACTION = audit.EXPORT
 CHUNK_SIZE = 500
-# --- Which cases ---------------------------------------------------------------------------------
-# Listing parameters that do not change which cases there are.
-NEUTRAL_PARAMETERS = {"format", "ordering", "p", "per_page", "_w_filter_fragment", "export"}
-
-
-def known_parameters(form):
-    """Every GET name the queue's filter form reads (multi-part widgets read one per part)."""
-    names = {"q", "id", "ids"}
-    for name, form_field in form.fields.items():
-        widget = form_field.widget
-        if hasattr(widget, "suffixed"):  # django-filter's SuffixedMultiWidget: submitted_from, submitted_to
-            names.update(widget.suffixed(name, suffix) for suffix in widget.suffixes)
-        else:  # Django's MultiWidget: name_0, name_1; a plain widget: name
-            names.update(f"{name}{suffix}" for suffix in getattr(widget, "widgets_names", None) or [""])
-    return names
-
-
-def selected_ids(params):
-    """Ticked cases: repeated id=3&id=5 (the bulk action) or ids=3,5 (a link); None if neither."""
-    raw = params.getlist("id") + [part for value in params.getlist("ids") for part in value.split(",")]
-    raw = [part.strip() for part in raw if part.strip()]
-    if not raw:
-        return None
-    if not all(part.isdigit() for part in raw):
-        raise ValueError
-    return [int(part) for part in raw]
-
-
-def filter_cases(request, queryset):
-    """(queryset, None) narrowed exactly as the queue narrows it, or (None, reason).
-
-    Unlike the listing, which shows everything when a filter is invalid, an export refuses: a filter
-    it did not apply would hand over more cases than the person chose.
-    """
-    params = request.GET
-    filters = CaseFilterSet(params, queryset=queryset, request=request)
-    unknown = sorted(set(params) - known_parameters(filters.form) - NEUTRAL_PARAMETERS)
-    if unknown:
-        return None, gettext("This export does not understand the filter %(names)s.") % {"names": ", ".join(unknown)}
-    if not filters.is_valid():
-        return None, " ".join(str(message) for messages in filters.errors.values() for message in messages)
-    queryset = filters.qs
-    query = (params.get("q") or "").strip()
-    if query:
-        queryset = search_cases(queryset, query)
-    try:
-        ids = selected_ids(params)
-    except ValueError:
-        return None, gettext("Case numbers must be whole numbers.")
-    if ids is not None:
-        queryset = queryset.filter(pk__in=ids)
-    return queryset, None
 
 
 # --- Columns ---------------------------------------------------------------------------------------
@@ -245,15 +189,10 @@ def export_view(request, export_format=None):
     The format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
     open). Each case is written to the audit log just before its row is sent.
     """
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_export(request.user):
-        # A plain 403, not Wagtail's redirect to the dashboard: a download link should fail visibly.
-        return permission_denied(request, PermissionDenied())
     export_format = export_format or request.GET.get("format", "xlsx")
     if export_format not in FORMATS:
         return HttpResponseBadRequest(gettext("Unknown export format."), content_type="text/plain; charset=utf-8")
-    cases, error = filter_cases(request, cases_visible_to(request.user))
+    cases, error = select_cases(request, strict=True)
     if error:
         return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
     cases = export_queryset(cases)

@@ -10,8 +10,6 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.urls import reverse, reverse_lazy
@@ -247,13 +245,6 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "forms_app/review/statistics.html"
     page_title = _("Case statistics")
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

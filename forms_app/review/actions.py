@@ -15,8 +15,8 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from ..cases.models import Case, CaseStatus
 from . import operations, permissions
-from .filters import filtered_cases
 from .forms import AssignForm, StatusForm, TagsForm
+from .selection import select_cases
 from .workflow import TransitionRefused
 
 MAX_BULK_CASES = 1000
@@ -42,8 +42,8 @@ class CaseBulkAction(BulkAction):
         return list(permissions.cases_visible_to(self.request.user).filter(pk__in=ids)[: MAX_BULK_CASES + 1])
 
     def get_all_objects_in_listing_query(self, parent_id):
-        cases = filtered_cases(self.request, permissions.cases_visible_to(self.request.user))
-        return cases.values_list("pk", flat=True)[: MAX_BULK_CASES + 1]
+        cases, _error = select_cases(self.request)
+        return cases.values_list("pk", flat=True)[: MAX_BULK_CASES + 1] if cases is not None else []
 
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()

@@ -5,7 +5,6 @@ records it on the timeline and in the audit log.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -28,18 +27,10 @@ from .workflow import TransitionRefused
 
 
 class CaseMixin:
-    """Loads the case after the permission check, from the cases the user may see."""
+    """Loads the case from the cases the user may see (the gate in front has checked the permission)."""
 
     url_namespace = None
     pk_url_kwarg = "pk"
-
-    def user_may(self, user):
-        return permissions.can_view(user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_may(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def case(self):
@@ -141,9 +132,6 @@ class CaseActionView(CaseMixin, View):
     prefix = None
     anchor = ""
 
-    def user_may(self, user):
-        return permissions.can_triage(user)
-
     def get_form(self):
         return self.form_class(self.request.POST, prefix=self.prefix)
 
@@ -187,9 +175,6 @@ class AssignView(CaseActionView):
     form_class = AssignForm
     prefix = "assign"
     anchor = "#workflow"
-
-    def user_may(self, user):
-        return permissions.can_assign(user)
 
     def apply(self, data):
         assignee = data["assignee"]
@@ -238,13 +223,8 @@ class CaseDeleteView(generic.DeleteView):
     page_title = gettext_lazy("Delete case")
     success_message = gettext_lazy("Case '%(object)s' deleted.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_delete(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def setup(self, request, *args, **kwargs):
-        # Load the object only after the permission check (Wagtail loads it in setup()).
+        # Wagtail would load the object in setup(); it is loaded lazily, from the visible cases.
         View.setup(self, request, *args, **kwargs)
         self.usage_url = None
         self.usage = None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from ..cases.indexing import has_possible_duplicate, search_cases
+from ..cases.indexing import has_possible_duplicate
 from ..cases.models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
 
 ASSIGNED_CHOICES = [
@@ -100,15 +100,3 @@ class CaseFilterSet(WagtailFilterSet):
         through = CaseTag.cases.through
         tagged = through.objects.filter(case_id=models.OuterRef("pk"), casetag__in=list(value))
         return queryset.filter(models.Exists(tagged))
-
-
-def filtered_cases(request, queryset):
-    """``queryset`` narrowed by the listing's filters and search in ``request.GET``: the same
-    selection the queue shows, e.g. for "select all" bulk actions or an export."""
-    filters = CaseFilterSet(request.GET, queryset=queryset, request=request)
-    if filters.is_valid():
-        queryset = filters.qs
-    query = (request.GET.get("q") or "").strip()
-    if query:
-        queryset = search_cases(queryset, query)
-    return queryset

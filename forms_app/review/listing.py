@@ -20,10 +20,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from ..cases.indexing import has_possible_duplicate, search_cases
+from ..cases.indexing import has_possible_duplicate
 from ..cases.models import Case, CaseType
 from .filters import CaseFilterSet
 from .permissions import can_export, cases_visible_to, display_name
+from .selection import apply_filters, apply_search
 
 PAGE_SIZES = (20, 50, 100)
 # The full case type names are long sentences; a queue column needs a word or two.
@@ -86,10 +87,11 @@ class CaseIndexView(generic.IndexView):
         page.object_list = rows
         return paginator, page, rows, is_paginated
 
+    def filter_queryset(self, queryset):
+        return apply_filters(queryset, self.filters)
+
     def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return search_cases(queryset, self.search_query)
+        return apply_search(queryset, self.search_query if self.is_searching else "")
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering

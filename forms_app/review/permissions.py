@@ -54,17 +54,27 @@ def forbidden(request):
     return permission_denied(request, PermissionDenied())
 
 
-def answer_403(view):
-    """Wrap an admin view so that PermissionDenied becomes a 403, not Wagtail's redirect."""
+def may(user, permission):
+    """Whether ``user`` may do what ``permission`` allows on cases (viewing them comes first)."""
+    return can_view(user) and (permission == VIEW or user.has_perm(permission))
+
+
+def gate(view, permission=VIEW):
+    """The one gate in front of every case URL (queue, case page, actions, evidence, export,
+    statistics): staff without ``permission`` get a 403, never Wagtail's redirect to the dashboard.
+    Views then load cases only through ``cases_visible_to``, so another case's id is a 404."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def gated(request, *args, **kwargs):
+        if not may(request.user, permission):
+            return forbidden(request)
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
             return forbidden(request)
 
-    return wrapped
+    gated.case_permission = permission
+    return gated
 
 
 def cases_visible_to(user):

@@ -6,7 +6,6 @@ notes, tags, merit score and deletion views. The menu item shows only to users w
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,11 +25,6 @@ class CaseHistoryView(history.HistoryView):
     """Wagtail's per-object audit log, for anyone who may view the case."""
 
     any_permission_required = ["view", "change", "delete"]
-
-    def setup(self, request, *args, **kwargs):
-        if not permissions.can_view(request.user):  # before the object is looked up
-            raise PermissionDenied
-        super().setup(request, *args, **kwargs)
 
     def get_base_object_queryset(self):
         return permissions.cases_visible_to(self.request.user)
@@ -89,7 +83,7 @@ class CaseViewSet(ModelViewSet):
         return view_class.as_view(url_namespace=self.url_namespace, **kwargs)
 
     def __init__(self, name=None, report_routes=(), **kwargs):
-        """``report_routes``: (route, view, name) triples of the layer above (forms_app.reports:
+        """``report_routes``: (route, view, name, permission) of the layer above (forms_app.reports:
         export, statistics), mounted here so they share the case URLs' namespace and gate."""
         self.report_routes = list(report_routes)
         super().__init__(name, **kwargs)
@@ -97,31 +91,34 @@ class CaseViewSet(ModelViewSet):
     def get_urlpatterns(self):
         # Every case view answers a refused permission with a 403 (Wagtail would redirect).
         routes = [*self.case_routes(), *self.report_routes]
-        return [path(route, permissions.answer_403(view), name=name) for route, view, name in routes]
+        return [path(route, permissions.gate(view, needed), name=name) for route, view, name, needed in routes]
 
     def case_routes(self):
-        case = self.case_view
+        """(route, view, URL name, permission the gate requires)."""
+        case, p = self.case_view, permissions
         return [
-            ("", self.index_view, "index"),
-            ("results/", self.index_results_view, "index_results"),
-            ("<int:pk>/", case(detail.CaseDetailView), "detail"),
-            ("<int:pk>/status/", case(detail.StatusView), "status"),
-            ("<int:pk>/assign/", case(detail.AssignView), "assign"),
-            ("<int:pk>/note/", case(detail.NoteView), "note"),
-            ("<int:pk>/tags/", case(detail.TagsView), "tags"),
-            ("<int:pk>/score/", case(detail.ScoreView), "score"),
-            ("<int:pk>/delete/", self.delete_view, "delete"),
-            ("<int:pk>/history/", self.history_view, "history"),
-            ("<int:pk>/history/results/", self.history_results_view, "history_results"),
+            ("", self.index_view, "index", p.VIEW),
+            ("results/", self.index_results_view, "index_results", p.VIEW),
+            ("<int:pk>/", case(detail.CaseDetailView), "detail", p.VIEW),
+            ("<int:pk>/status/", case(detail.StatusView), "status", p.TRIAGE),
+            ("<int:pk>/assign/", case(detail.AssignView), "assign", p.ASSIGN),
+            ("<int:pk>/note/", case(detail.NoteView), "note", p.TRIAGE),
+            ("<int:pk>/tags/", case(detail.TagsView), "tags", p.TRIAGE),
+            ("<int:pk>/score/", case(detail.ScoreView), "score", p.TRIAGE),
+            ("<int:pk>/delete/", self.delete_view, "delete", p.DELETE),
+            ("<int:pk>/history/", self.history_view, "history", p.VIEW),
+            ("<int:pk>/history/results/", self.history_results_view, "history_results", p.VIEW),
             (
                 "<int:pk>/evidence/<int:evidence_id>/preview/",
                 evidence.EvidencePreviewView.as_view(),
                 "evidence_preview",
+                p.DOWNLOAD_EVIDENCE,
             ),
             (
                 "<int:pk>/evidence/<int:evidence_id>/<str:copy>/",
                 evidence.EvidenceDownloadView.as_view(),
                 "evidence_download",
+                p.DOWNLOAD_EVIDENCE,
             ),
         ]
 

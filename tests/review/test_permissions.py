@@ -28,6 +28,9 @@ def case_urls(case):
         "preview": ("get", reverse("forms_app_review:evidence_preview", args=[case.pk, evidence.pk]), {}),
         "download": ("get", reverse("forms_app_review:evidence_download", args=[case.pk, evidence.pk, "working"]), {}),
         "export": ("get", reverse("forms_app_review:export") + f"?id={case.pk}", {}),
+        "export_csv": ("get", reverse("forms_app_review:export_csv") + f"?id={case.pk}", {}),
+        "export_xlsx": ("get", reverse("forms_app_review:export_xlsx") + f"?id={case.pk}", {}),
+        "statistics": ("get", reverse("forms_app_review:statistics"), {}),
         "bulk_assign": (
             "get",
             reverse("wagtail_bulk_action", args=["forms_app", "case", "assign"]) + f"?id={case.pk}",
@@ -63,6 +66,9 @@ MATRIX = {
     "preview": (LOGIN, 403, 200, 200),
     "download": (LOGIN, 403, 200, 200),
     "export": (LOGIN, 403, 403, 200),
+    "export_csv": (LOGIN, 403, 403, 200),
+    "export_xlsx": (LOGIN, 403, 403, 200),
+    "statistics": (LOGIN, 403, 200, 200),
     "bulk_assign": (LOGIN, 403, 403, 200),
     "bulk_status": (LOGIN, 403, 200, 200),
     "bulk_tag": (LOGIN, 403, 200, 200),
@@ -134,7 +140,28 @@ def test_superuser_can_do_everything(client, superuser):
     for view, (method, url, data) in case_urls(case).items():
         if view in ("delete",):
             continue
-        assert getattr(client, method)(url, data).status_code in (200, 302), view
+        assert getattr(client, method)(url, data).status_code == MATRIX[view][3], view
+
+
+def test_every_case_url_goes_through_the_one_gate():
+    """Each URL under /admin/cases/ (queue, case page, actions, evidence, export, statistics) is
+    wrapped by review.permissions.gate with the permission it needs."""
+    from forms_app.review import permissions
+    from forms_app.wagtail_hooks import case_viewset
+
+    case_patterns = case_viewset.get_urlpatterns()
+    assert {"index", "detail", "evidence_download", "export", "export_csv", "statistics"} <= {
+        pattern.name for pattern in case_patterns
+    }
+    for pattern in case_patterns:
+        assert getattr(pattern.callback, "case_permission", None) in {
+            permissions.VIEW,
+            permissions.TRIAGE,
+            permissions.ASSIGN,
+            permissions.DELETE,
+            permissions.DOWNLOAD_EVIDENCE,
+            permissions.EXPORT,
+        }, pattern.name
 
 
 @pytest.mark.django_db

@@ -1,0 +1,75 @@
+"""Which cases a person chose in the queue: its filters, its search and the ticked cases.
+
+One definition serves the listing (forms_app.review.listing), the bulk actions and the export, so
+an action or an export never holds other cases than the queue showed.
+"""
+
+from django.utils.translation import gettext
+
+from ..cases.indexing import search_cases
+from .filters import CaseFilterSet
+from .permissions import cases_visible_to
+
+# Listing parameters that do not change which cases there are.
+NEUTRAL_PARAMETERS = {"format", "ordering", "p", "per_page", "_w_filter_fragment", "export", "next", "childOf"}
+
+
+def known_parameters(form):
+    """Every GET name the queue's filter form reads (multi-part widgets read one per part)."""
+    names = {"q", "id", "ids"}
+    for name, form_field in form.fields.items():
+        widget = form_field.widget
+        if hasattr(widget, "suffixed"):  # django-filter's SuffixedMultiWidget: submitted_from, submitted_to
+            names.update(widget.suffixed(name, suffix) for suffix in widget.suffixes)
+        else:  # Django's MultiWidget: name_0, name_1; a plain widget: name
+            names.update(f"{name}{suffix}" for suffix in getattr(widget, "widgets_names", None) or [""])
+    return names
+
+
+def selected_ids(params):
+    """Ticked cases: repeated id=3&id=5 (the bulk action) or ids=3,5 (a link); None if neither.
+    "all" (the bulk action's "select all in listing") means no narrowing by id."""
+    raw = params.getlist("id") + [part for value in params.getlist("ids") for part in value.split(",")]
+    raw = [part.strip() for part in raw if part.strip() and part.strip() != "all"]
+    if not raw:
+        return None
+    if not all(part.isdigit() for part in raw):
+        raise ValueError
+    return [int(part) for part in raw]
+
+
+def apply_filters(queryset, filters):
+    """The queue's filters; an invalid filter form narrows nothing (the listing shows its errors)."""
+    if filters is not None and filters.is_valid():
+        return filters.filter_queryset(queryset)
+    return queryset
+
+
+def apply_search(queryset, query):
+    query = (query or "").strip()
+    return search_cases(queryset, query) if query else queryset
+
+
+def select_cases(request, strict=False):
+    """(cases, None) the user may see, narrowed as the queue in ``request.GET`` narrows them, or
+    (None, reason) when ``strict`` (an export) and a filter could not be applied: a filter left out
+    would hand over more cases than the person chose."""
+    params = request.GET
+    cases = cases_visible_to(request.user)
+    filters = CaseFilterSet(params, queryset=cases, request=request)
+    if strict:
+        unknown = sorted(set(params) - known_parameters(filters.form) - NEUTRAL_PARAMETERS)
+        if unknown:
+            return None, gettext("This export does not understand the filter %(names)s.") % {
+                "names": ", ".join(unknown)
+            }
+        if not filters.is_valid():
+            return None, " ".join(str(message) for messages in filters.errors.values() for message in messages)
+    cases = apply_search(apply_filters(cases, filters), params.get("q"))
+    try:
+        ids = selected_ids(params)
+    except ValueError:
+        return None, gettext("Case numbers must be whole numbers.")
+    if ids is not None:
+        cases = cases.filter(pk__in=ids)
+    return cases, None
