@@ -64,6 +64,8 @@ class MoneyField(forms.MultiValueField):
     def compress(self, data_list):
         if not data_list or data_list[0] in (None, ""):
             return None
+        if len(data_list) < 2 or not data_list[1]:  # an amount means nothing without its currency
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
         return {"amount": str(data_list[0]), "currency": data_list[1]}
 
 

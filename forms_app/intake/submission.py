@@ -104,11 +104,10 @@ def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
         working_file=evidence_store.new_name(),
         working_mime=upload.working_mime,
         working_extension=upload.working_extension,
-        working_sha256=upload.working_sha256,
         original_mime=upload.original_mime,
-        original_sha256=upload.original_sha256,
         metadata_removed=upload.metadata_removed,
     )
+    evidence.seal_manifest(upload.working_sha256, upload.original_sha256)
     evidence.sealed_display_name = case.seal(evidence.purpose("name"), upload.display_name.encode())
     written.append(
         evidence_store.save_sealed(evidence.working_file, case.seal(evidence.purpose("working"), upload.working))
@@ -133,4 +132,6 @@ def loss_rows(case, fields, answers):
 
 
 def record_losses(case, fields, answers):
-    ReportedLoss.objects.bulk_create(loss_rows(case, fields, answers))
+    """Only a claimant who agreed to be counted in statistics leaves plain numbers behind."""
+    if field_types.consented(fields, answers, Role.CONSENT_STATISTICS):
+        ReportedLoss.objects.bulk_create(loss_rows(case, fields, answers))

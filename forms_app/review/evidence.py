@@ -6,19 +6,23 @@ Downloads are attachments named ``<reference>-<n>.<ext>`` (never the claimant's 
 an ``<img>`` only, under a sandboxing Content-Security-Policy. Both are written to the audit log.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views import View
 
 from ..cases import evidence_store
-from ..cases.models import Evidence
+from ..cases.crypto import DecryptionError
+from ..cases.models import Evidence, EvidenceTampered
 from ..evidence import sniffing
 from . import audit, operations, permissions
 
+logger = logging.getLogger(__name__)
 PREVIEW_MIMES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 WORKING, ORIGINAL = "working", "original"
 EXTENSIONS = {value.mime: value.extension for value in vars(sniffing).values() if isinstance(value, sniffing.FileType)}
@@ -31,6 +35,7 @@ class EvidenceRow:
     preview_url: str | None
     download_url: str
     original_url: str | None
+    tampered: bool = False
 
     @property
     def display_name(self):
@@ -45,10 +50,15 @@ def evidence_rows(case, url_namespace):
         def url(name, *args, evidence=evidence):
             return reverse(f"{url_namespace}:{name}", args=[case.pk, evidence.pk, *args])
 
+        try:
+            tampered = not evidence.manifest
+        except EvidenceTampered:
+            tampered = True
         rows.append(
             EvidenceRow(
                 number=number,
                 evidence=evidence,
+                tampered=tampered,
                 preview_url=url("evidence_preview") if evidence.working_mime in PREVIEW_MIMES else None,
                 download_url=url("evidence_download", WORKING),
                 original_url=url("evidence_download", ORIGINAL) if evidence.has_original else None,
@@ -92,7 +102,21 @@ class EvidenceFileView(View):
             sealed = evidence_store.read_sealed(stored_name)
         except FileNotFoundError as error:
             raise Http404 from error
-        return self.case.open(evidence.purpose(copy), sealed)
+        plaintext = self.case.open(evidence.purpose(copy), sealed)
+        evidence.check_file(copy, plaintext)  # the chain of custody, checked on every read
+        return plaintext
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except (EvidenceTampered, DecryptionError):
+            # Never hand over a file whose record or content changed since it was received.
+            logger.error("Evidence failed its integrity check: case %s", self.kwargs.get("pk"))
+            return HttpResponse(
+                gettext("This file failed its integrity check and is not shown. Tell an administrator."),
+                status=409,
+                content_type="text/plain; charset=utf-8",
+            )
 
 
 class EvidencePreviewView(EvidenceFileView):

@@ -16,9 +16,11 @@ from tests.review.builders import form_page, make_case
 from .builders import SAMPLE
 
 
-def question(kind, **extra):
+def question(kind, required=True, **extra):
     choices = [("choice", {"key": "a", "label": "A"}), ("choice", {"key": "b", "label": "B"})]
-    return IntakeFormField(clean_name="q", label="Q", field_type=kind, required=True, choice_options=choices, **extra)
+    return IntakeFormField(
+        clean_name="q", label="Q", field_type=kind, required=required, choice_options=choices, **extra
+    )
 
 
 def clean_through_form(field, data):
@@ -90,3 +92,33 @@ def test_a_transaction_question_is_recorded_but_not_as_a_loss():
     for key, is_loss in losses.items():
         assert is_loss == (roles[key] != Role.TRANSACTION)
     assert False in losses.values()
+
+
+@pytest.mark.django_db
+def test_no_plain_loss_figures_without_consent_to_statistics():
+    """A claimant who did not tick the statistics consent leaves no ReportedLoss row behind."""
+    case = make_case("account_closure", "en", consent_statistics=None)
+    assert not ReportedLoss.objects.filter(case=case).exists()
+    counted = make_case("account_closure", "en")
+    assert ReportedLoss.objects.filter(case=counted).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "zh-hant"])
+def test_an_amount_without_its_currency_is_refused(language):
+    """ "1000" with no currency is not a loss anyone can count: the claimant is asked for both."""
+    from django.utils import translation
+
+    field = question("money", required=False)
+    form_class = IntakeFormBuilder([field]).get_form_class()
+    with translation.override(language):
+        form = form_class(MultiValueDict({"q_0": ["1000"], "q_1": [""]}))
+        assert not form.is_valid()
+        message = form.errors["q"][0]
+    assert (
+        message
+        == {
+            "en": "Enter both the amount and its currency.",
+            "zh-hans": "请同时填写金额和币种。",
+            "zh-hant": "請同時填寫金額和幣別。",
+        }[language]
+    )

@@ -100,7 +100,9 @@ def test_case_page_shows_hashes_names_and_a_metadata_warning(client, reviewer):
     """The evidence table shows the display name, both SHA-256 hashes, and warns when metadata stayed."""
     case = make_case_with_evidence("persecution", "en")
     first = case.evidence.order_by("pk").first()
-    first.metadata_removed = False
+    hashes = first.working_sha256, first.original_sha256
+    first.metadata_removed = False  # as a recording that could not be stripped is filed
+    first.seal_manifest(*hashes)
     first.save()
     client.force_login(reviewer)
     table = soup(client.get(reverse("forms_app_review:detail", args=[case.pk]))).select_one("#evidence")
@@ -109,3 +111,54 @@ def test_case_page_shows_hashes_names_and_a_metadata_warning(client, reviewer):
     assert first.working_sha256 in text and first.original_sha256 in text
     assert "Metadata NOT removed" in text
     assert len(table.select("img")) == 2
+
+
+@pytest.mark.django_db
+def test_no_file_hash_is_stored_in_clear(reviewer):
+    """A database dump cannot confirm that a file from a seized phone was submitted: neither the
+    SHA-256 of the upload nor of the working copy appears in any column of the evidence table."""
+    import hashlib
+
+    from django.db import connection
+
+    from tests.forms_app.builders import jpeg_bytes
+
+    case = make_case_with_evidence("persecution", "en")
+    evidence = case.evidence.order_by("pk").first()
+    uploaded = hashlib.sha256(jpeg_bytes()).hexdigest()
+    assert evidence.original_sha256 == uploaded  # readable after decryption
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM forms_app_evidence")
+        dump = repr(cursor.fetchall())
+    assert uploaded not in dump and evidence.working_sha256 not in dump
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["metadata_removed", "working_mime", "manifest", "file"])
+def test_tampering_with_an_evidence_record_or_file_is_detected(client, reviewer, change):
+    """A database or storage writer who changes a file's record, its sealed manifest or the file
+    itself is caught: the case page flags it and the download is refused (409), never served."""
+    from forms_app.cases import evidence_store
+    from forms_app.cases.models import Evidence
+
+    case = make_case_with_evidence("persecution", "en")
+    evidence = case.evidence.order_by("pk").first()
+    if change == "metadata_removed":
+        Evidence.objects.filter(pk=evidence.pk).update(metadata_removed=False)
+    elif change == "working_mime":
+        Evidence.objects.filter(pk=evidence.pk).update(working_mime="text/html")
+    elif change == "manifest":
+        other = case.evidence.order_by("pk").last()
+        Evidence.objects.filter(pk=evidence.pk).update(sealed_manifest=bytes(other.sealed_manifest))
+    else:  # the same case key seals a different picture under this file's name
+        evidence.case = case
+        forged = case.seal(evidence.purpose("working"), b"\xff\xd8 not the original picture")
+        evidence_store.storage().delete(evidence.working_file)
+        evidence_store.save_sealed(evidence.working_file, forged)
+    client.force_login(reviewer)
+    page = client.get(reverse("forms_app_review:detail", args=[case.pk]))
+    if change != "file":
+        assert "failed its integrity check" in page.content.decode()
+    response = client.get(download_url(case, evidence))
+    assert response.status_code == 409
+    assert "Content-Disposition" not in response

@@ -1,7 +1,16 @@
 """The case record and everything written with it. Nothing in forms_app.cases imports intake,
 review, reports or demo."""
 
-from .case import REFERENCE_ALPHABET, Case, CaseStatus, CaseType, Evidence, ReportedLoss, new_reference
+from .case import (
+    REFERENCE_ALPHABET,
+    Case,
+    CaseStatus,
+    CaseType,
+    Evidence,
+    EvidenceTampered,
+    ReportedLoss,
+    new_reference,
+)
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -25,6 +34,7 @@ __all__ = [
     "CaseTag",
     "CaseType",
     "Evidence",
+    "EvidenceTampered",
     "ReportedLoss",
     "new_reference",
 ]

@@ -1,5 +1,7 @@
 """A case: one submission of an intake form, encrypted at rest (see forms_app.crypto)."""
 
+import datetime
+import hashlib
 import json
 import secrets
 
@@ -131,8 +133,18 @@ class Case(models.Model):
         return self.answer_payload["questions"]
 
 
+class EvidenceTampered(Exception):
+    """An evidence row, its sealed manifest or its file do not agree: someone changed one of them."""
+
+
 class Evidence(models.Model):
-    """One uploaded file. Stored sealed, under a generated name, in private storage with no URL."""
+    """One uploaded file. Stored sealed, under a generated name, in private storage with no URL.
+
+    The chain-of-custody record (SHA-256 of the copy as uploaded and of the working copy, when, and
+    the file's kind, type, size and whether metadata was removed) is a manifest sealed with the case
+    key: a database dump shows no hash that could confirm a file taken from a phone was submitted,
+    and a database writer cannot change the plain columns without the manifest disagreeing.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("kind"), max_length=16)
@@ -141,12 +153,13 @@ class Evidence(models.Model):
     working_file = models.CharField(max_length=255, editable=False)
     working_mime = models.CharField(max_length=100)
     working_extension = models.CharField(max_length=16)
-    working_sha256 = models.CharField(_("SHA-256 of the working copy"), max_length=64)
     original_file = models.CharField(max_length=255, blank=True, editable=False)
     original_mime = models.CharField(max_length=100)
-    original_sha256 = models.CharField(_("SHA-256 as uploaded"), max_length=64)
     metadata_removed = models.BooleanField(_("metadata removed"), default=True)
-    hashed_at = models.DateTimeField(_("hashed at"), default=timezone.now)
+    sealed_manifest = models.BinaryField(editable=False, default=b"")
+
+    # Plain columns that the manifest vouches for.
+    MANIFEST_COLUMNS = ("kind", "size", "working_mime", "working_extension", "original_mime", "metadata_removed")
 
     class Meta:
         verbose_name = _("evidence file")
@@ -166,6 +179,44 @@ class Evidence(models.Model):
     @property
     def display_name(self):
         return self.case.open(self.purpose("name"), self.sealed_display_name).decode()
+
+    def seal_manifest(self, working_sha256, original_sha256, hashed_at=None):
+        manifest = {column: getattr(self, column) for column in self.MANIFEST_COLUMNS}
+        manifest.update(
+            working_sha256=working_sha256,
+            original_sha256=original_sha256,
+            hashed_at=(hashed_at or timezone.now()).isoformat(),
+        )
+        self.sealed_manifest = self.case.seal(self.purpose("manifest"), json.dumps(manifest).encode())
+        self.__dict__["manifest"] = manifest
+
+    @cached_property
+    def manifest(self):
+        """The sealed manifest; EvidenceTampered if it fails to open or disagrees with the row."""
+        try:
+            manifest = json.loads(self.case.open(self.purpose("manifest"), self.sealed_manifest))
+        except (crypto.DecryptionError, ValueError) as error:
+            raise EvidenceTampered(self.pk) from error
+        if any(manifest.get(column) != getattr(self, column) for column in self.MANIFEST_COLUMNS):
+            raise EvidenceTampered(self.pk)
+        return manifest
+
+    @property
+    def working_sha256(self):
+        return self.manifest["working_sha256"]
+
+    @property
+    def original_sha256(self):
+        return self.manifest["original_sha256"]
+
+    @property
+    def hashed_at(self):
+        return datetime.datetime.fromisoformat(self.manifest["hashed_at"])
+
+    def check_file(self, copy, plaintext):
+        """Raise EvidenceTampered unless ``plaintext`` is the ``copy`` ("working"/"original") hashed at upload."""
+        if hashlib.sha256(plaintext).hexdigest() != self.manifest[f"{copy}_sha256"]:
+            raise EvidenceTampered(self.pk)
 
 
 class ReportedLoss(models.Model):
