@@ -136,13 +136,6 @@ def index_case(case, answers, fields):
     )
 
 
-def reindex_case(case, fields):
-    """Rebuild one case's indexes from its sealed answers, e.g. after a tokeniser change."""
-    CaseSearchToken.objects.filter(case=case).delete()
-    CaseIdentifier.objects.filter(case=case).delete()
-    index_case(case, case.answers, fields)
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 

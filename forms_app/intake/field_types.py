@@ -22,10 +22,6 @@ FIELD_TYPE_CHOICES = [
 CHOICE_FIELD_TYPES = {"dropdown", "radio", "checkboxes"}
 
 # Consents with a meaning in code, recognised by their answer key.
-CONSENT_PROCESSING = "consent_processing"
-CONSENT_SHARE_COUNSEL = "consent_share_counsel"
-CONSENT_NAMED_PLAINTIFF = "consent_named_plaintiff"
-CONSENT_STATISTICS = "consent_statistics"
 CONSENT_KEEP_ORIGINAL = "consent_keep_original"
 
 CURRENCY_CHOICES = [

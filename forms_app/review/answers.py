@@ -39,10 +39,6 @@ class Answer:
     def answered(self):
         return bool(self.text or self.items or self.never)
 
-    @property
-    def wording_differs(self):
-        return self.seen_label.strip() != self.label.strip() or bool(self.seen_value)
-
 
 @dataclass
 class ContactPreference:
