@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
-from .review import audit
+from .review import audit, form_submissions
 from .review.actions import BULK_ACTIONS
 from .review.viewsets import CaseViewSet
 
@@ -16,6 +16,14 @@ def hide_stock_form_submissions(request, menu_items):
     """Cases are never stored as Wagtail form submissions; the stock "Forms" menu would be empty
     and misleading, so it is removed (the review queue is the place to see cases)."""
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def take_over_stock_form_submissions():
+    """Ahead of wagtail.contrib.forms' own URLs (order -1), so an intake form's submissions list
+    leads to the case queue and its bulk delete is a 404, instead of stock screens that cannot
+    read cases (see review/form_submissions.py)."""
+    return form_submissions.urlpatterns()
 
 
 @hooks.register("register_admin_viewset")

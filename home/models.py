@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, FooterLinksBlock, HomeBodyBlock
 
@@ -84,8 +85,9 @@ class AnnouncementPage(Page):
     parent_page_types = ["home.AnnouncementIndexPage"]
     subpage_types = []
 
-    # The date is the same in every language.
-    override_translatable_fields = []
+    # The date is the same in every language: copied from the source page on every sync and not
+    # offered to translators to override (wagtail-localize merges this with its defaults).
+    override_translatable_fields = [SynchronizedField("date", overridable=False)]
 
     class Meta:
         verbose_name = _("announcement")

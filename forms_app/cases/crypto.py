@@ -99,7 +99,3 @@ def keyed_hash(purpose: str, value: str) -> str:
     key = _decode_key(settings.CASE_HASH_KEY)
     message = purpose.encode() + b"\x00" + value.encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def keyed_hash_matches(purpose: str, value: str, expected: str) -> bool:
-    return hmac.compare_digest(keyed_hash(purpose, value), expected)

@@ -149,7 +149,16 @@ class IntakeFormPage(AbstractForm):
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
-        """Turn a valid form into a Case; on failure return the form carrying the error."""
+        """File a valid form as a case, in one transaction (Wagtail calls this from ``serve``).
+
+        Returns what ``render_landing_page`` receives as ``form_submission``, never a Wagtail
+        ``FormSubmission``:
+
+        - on success, a ``NewCase`` (the saved ``Case`` and its one-time receipt code, which exists
+          only here and, sealed, in the claimant's session until the receipt page shows it);
+        - on failure (``SubmissionFailed``: nothing was saved, no file kept), the same ``form``
+          with a non-field error added, so the claimant's answers are shown again with the message.
+        """
         try:
             return file_case(self, form)
         except SubmissionFailed as failure:

@@ -3,6 +3,11 @@
 The XLSX is zipped on the fly into a write-only, unseekable buffer (zipfile writes data
 descriptors for that), with inline strings, so memory stays flat however many rows there are.
 Every text cell that a spreadsheet would run as a formula is neutralised.
+
+Why by hand and not openpyxl: its write-only mode still writes every row to a temporary file on
+disk before zipping, so an export of claimants' answers would leave plaintext on the server's
+disk. This writer never touches the disk. (openpyxl is a test dependency only: the tests read the
+XLSX back with it.)
 """
 
 import csv

@@ -276,7 +276,8 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
                 "chart-statuses", gettext("Cases by status"), total_description(by_status), bar_data(by_status)
             ),
             weekly=[
-                (date_format(monday, "SHORT_DATE_FORMAT"), count_text(count)) for monday, count in reversed(weekly)
+                {"label": date_format(monday, "SHORT_DATE_FORMAT"), "count": count_text(count)}
+                for monday, count in reversed(weekly)
             ],
             weekly_chart=weekly_chart("chart-weekly", weekly),
             losses=loss_sections(cases),

@@ -1,15 +1,17 @@
-"""Audit log actions of the review queue, written to Wagtail's log (Reports > Site history).
+"""Audit log actions of the review queue, written to Wagtail's log (Reports > Site history), and
+the one wording of each action, which the case page's timeline uses too.
 
 Log data never holds answers, claimant names or note text: only statuses, ids, tag names and
 numbers. Free text lives sealed in CaseEvent.
 """
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
-from ..cases.models import CaseStatus
+from ..cases.models import CaseEventKind, CaseStatus
 from .permissions import display_name
 
 VIEW = "forms_app.case.view"
@@ -31,85 +33,120 @@ def log_case_action(instance, action, user, data=None):
 
 def _status_label(value):
     try:
-        return CaseStatus(value).label
+        return str(CaseStatus(value).label)
     except ValueError:
         return value or "-"
 
 
-def _user_label(pk):
+def _names(names):
+    return ", ".join(names) or "-"
+
+
+# --- One wording per case event ------------------------------------------------------------------
+# Each message is what Reports > Site history says about the action AND what the case page's
+# timeline says about the matching CaseEvent. Plain text: no markup in a message (translators
+# see words only); ``data`` is the audit log entry's data, never answers, names typed by the
+# claimant, or note text. ``assignee``: the user ``data["to"]`` names, when already loaded.
+
+
+def _status_message(data, assignee=None):
+    return gettext("Status changed from %(old)s to %(new)s") % {
+        "old": _status_label(data.get("from")),
+        "new": _status_label(data.get("to")),
+    }
+
+
+def _assign_message(data, assignee=None):
+    pk = data.get("to")
     if not pk:
-        return _("nobody")
-    user = get_user_model().objects.filter(pk=pk).first()
-    return display_name(user) if user else _("a deleted user")
+        return gettext("Unassigned")
+    if assignee is None:
+        assignee = get_user_model().objects.filter(pk=pk).first()
+    name = display_name(assignee) if assignee else gettext("a deleted user")
+    return gettext("Assigned to %(name)s") % {"name": name}
 
 
-class StatusFormatter(LogFormatter):
-    label = _("Change case status")
+def _tags_message(data, assignee=None):
+    return gettext("Tags added: %(added)s; removed: %(removed)s") % {
+        "added": _names(data.get("added", [])),
+        "removed": _names(data.get("removed", [])),
+    }
+
+
+def _score_message(data, assignee=None):
+    def score(value):
+        return str(value) if value else gettext("not scored")
+
+    return gettext("Merit score changed from %(old)s to %(new)s") % {
+        "old": score(data.get("from")),
+        "new": score(data.get("to")),
+    }
+
+
+def _evidence_download_message(data, assignee=None):
+    number = data.get("number", "?")
+    if data.get("copy") == "original":
+        return gettext("Evidence file %(number)s downloaded (original)") % {"number": number}
+    return gettext("Evidence file %(number)s downloaded (working copy)") % {"number": number}
+
+
+def _evidence_preview_message(data, assignee=None):
+    return gettext("Evidence file %(number)s previewed") % {"number": data.get("number", "?")}
+
+
+def _fixed(text):
+    return lambda data, assignee=None: str(text)
+
+
+# action: (its name in the Site history's action filter, its message)
+ACTIONS = {
+    VIEW: (_("View case"), _fixed(_("Case viewed"))),
+    STATUS: (_("Change case status"), _status_message),
+    ASSIGN: (_("Assign case"), _assign_message),
+    NOTE: (_("Add case note"), _fixed(_("Internal note added"))),
+    TAG: (_("Tag case"), _tags_message),
+    SCORE: (_("Score case"), _score_message),
+    DELETE: (_("Delete case"), _fixed(_("Case deleted"))),
+    EVIDENCE_PREVIEW: (_("Preview evidence"), _evidence_preview_message),
+    EVIDENCE_DOWNLOAD: (_("Download evidence"), _evidence_download_message),
+    EXPORT: (_("Export case"), _fixed(_("Exported"))),
+}
+# The timeline's event kinds are audit actions too.
+EVENT_ACTIONS = {
+    CaseEventKind.STATUS: STATUS,
+    CaseEventKind.ASSIGN: ASSIGN,
+    CaseEventKind.NOTE: NOTE,
+    CaseEventKind.TAGS: TAG,
+    CaseEventKind.SCORE: SCORE,
+    CaseEventKind.EVIDENCE_DOWNLOAD: EVIDENCE_DOWNLOAD,
+}
+
+
+def message(action, data, assignee=None):
+    """The one wording of a case action, in the active language (see above)."""
+    _label, describe = ACTIONS[action]
+    return describe(data or {}, assignee)
+
+
+def event_message(event):
+    """The timeline's line for a CaseEvent: the Site history's wording of the same action."""
+    data = event.data or {}
+    if event.kind == CaseEventKind.STATUS:
+        data = {"from": event.from_status, "to": event.to_status}
+    return message(EVENT_ACTIONS[event.kind], data, assignee=event.assignee)
+
+
+class CaseLogFormatter(LogFormatter):
+    """A case action in Reports > Site history, worded by ``message``."""
+
+    action = ""
 
     def format_message(self, log_entry):
-        return _("Status changed from %(old)s to %(new)s") % {
-            "old": _status_label(log_entry.data.get("from")),
-            "new": _status_label(log_entry.data.get("to")),
-        }
-
-
-class AssignFormatter(LogFormatter):
-    label = _("Assign case")
-
-    def format_message(self, log_entry):
-        return _("Assigned to %(reviewer)s") % {"reviewer": _user_label(log_entry.data.get("to"))}
-
-
-class TagFormatter(LogFormatter):
-    label = _("Tag case")
-
-    def format_message(self, log_entry):
-        added = ", ".join(log_entry.data.get("added", [])) or "-"
-        removed = ", ".join(log_entry.data.get("removed", [])) or "-"
-        return _("Tags added: %(added)s; removed: %(removed)s") % {"added": added, "removed": removed}
-
-
-class ScoreFormatter(LogFormatter):
-    label = _("Score case")
-
-    def format_message(self, log_entry):
-        return _("Merit score set to %(score)s") % {"score": log_entry.data.get("to") or "-"}
-
-
-class EvidenceDownloadFormatter(LogFormatter):
-    label = _("Download evidence")
-
-    def format_message(self, log_entry):
-        return _("Evidence file %(number)s downloaded (%(copy)s)") % {
-            "number": log_entry.data.get("number", "?"),
-            "copy": _("original") if log_entry.data.get("copy") == "original" else _("working copy"),
-        }
-
-
-class EvidencePreviewFormatter(LogFormatter):
-    label = _("Preview evidence")
-
-    def format_message(self, log_entry):
-        return _("Evidence file %(number)s previewed") % {"number": log_entry.data.get("number", "?")}
-
-
-class ExportFormatter(LogFormatter):
-    label = _("Export case")
-    message = _("Exported")
+        return message(self.action, log_entry.data)
 
 
 def register_log_actions(actions):
     """Called by the ``register_log_actions`` hook in wagtail_hooks.py."""
-    actions.register_action(VIEW, _("View case"), _("Case viewed"))
-    actions.register_action(NOTE, _("Add case note"), _("Internal note added"))
-    actions.register_action(DELETE, _("Delete case"), _("Case deleted"))
-    for action, formatter in [
-        (STATUS, StatusFormatter),
-        (ASSIGN, AssignFormatter),
-        (TAG, TagFormatter),
-        (SCORE, ScoreFormatter),
-        (EVIDENCE_DOWNLOAD, EvidenceDownloadFormatter),
-        (EVIDENCE_PREVIEW, EvidencePreviewFormatter),
-        (EXPORT, ExportFormatter),
-    ]:
+    for action, (label, _describe) in ACTIONS.items():
+        formatter = type("CaseLogFormatter", (CaseLogFormatter,), {"action": action, "label": label})
         actions.register_action(action)(formatter)

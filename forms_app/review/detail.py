@@ -70,6 +70,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
         events = list(self.case.events.select_related("actor", "assignee"))
         for event in events:
             event.case = self.case  # the case key is unwrapped once, not per event
+            event.message = audit.event_message(event)
         return events
 
     def forms(self):

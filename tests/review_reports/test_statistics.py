@@ -86,17 +86,20 @@ def test_counts_by_type_status_and_week_cover_every_case(client_for, reviewer, f
 
 
 def test_a_chinese_speaking_reviewer_gets_chinese_labels_in_charts_and_tables(client_for, reviewer, filed_cases):
-    """Chart labels and table rows follow the reviewer's admin language."""
+    """Chart labels, table headings and table rows follow the reviewer's admin language."""
     profile = UserProfile.get_for_user(reviewer)
     profile.preferred_language = "zh-hans"
     profile.save()
     with translation.override("zh-hans"):
         label = str(CaseType.ACCOUNT_CLOSURE.label)
+        heading = translation.gettext("Case type")
     document = statistics_page(client_for(reviewer))
     assert document.html["lang"] == "zh-hans"
     chart = document.find("svg", id="chart-case-types")
     assert label in [text.get_text() for text in chart.find_all("text")]
     assert label in document.select_one('[aria-labelledby="stats-case-types"] tbody').get_text()
+    assert heading != "Case type"
+    assert heading in document.select_one('[aria-labelledby="stats-case-types"] thead').get_text()
 
 
 def test_chart_text_is_escaped():
