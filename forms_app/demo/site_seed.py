@@ -1,6 +1,7 @@
 """Build the demo site once; running it again creates only what is missing.
 
-Existing pages are never overwritten: once seeded, the content belongs to the editors.
+Existing pages are never overwritten: once seeded, the content belongs to the editors. The English
+pages come from site_content.py and questions.py; localize.py translates them from the demo catalogs.
 """
 
 from django.utils.html import escape
@@ -25,7 +26,7 @@ def paragraph(text: str):
 
 
 def body_blocks(blocks):
-    """content.py's ("kind", value) pairs as StreamField data, in English."""
+    """site_content.py's ("kind", value) pairs as StreamField data, in English."""
     stream = []
     for kind, value in blocks:
         if kind == "heading":
