@@ -5,8 +5,9 @@ pages come from site_content.py and questions.py; localize.py translates them fr
 """
 
 from django.utils.html import escape
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, OrganisationDetails, StandardPage
 
@@ -198,11 +199,27 @@ def translate_missing(instance):
 def seed_site(stdout=None):
     """Not one transaction on purpose: wagtail-localize publishes each translation when its own
     transaction commits, and a publish deferred to the end would save parent pages with stale
-    tree data (their child count from before the children were translated)."""
-    from .seed import seed_forms
+    tree data (their child count from before the children were translated).
 
+    Wagtail's reference index (the admin's "usage" of a page) is brought up to date once per seeded
+    object at the end rather than after each of the thousand saves seeding makes (every form field,
+    revision and translated copy), which is where most of the seeding time went."""
     english = ensure_locales()
     home = ensure_home(english)
+    with disable_reference_index_auto_update():
+        sources = seed_and_translate(home, english)
+    for source in sources:
+        for instance in type(source).objects.filter(translation_key=source.translation_key):
+            ReferenceIndex.create_or_update_for_object(instance)
+    if stdout is not None:
+        stdout.write("Demo content is in place in English, Simplified and Traditional Chinese.")
+
+
+def seed_and_translate(home, english):
+    """The English pages and organisation details (created when missing), each translated into
+    the Chinese locales it is missing in. Returns the English objects."""
+    from .seed import seed_forms
+
     about = ensure_standard_page(home, content.ABOUT)
     faq = ensure_standard_page(home, content.FAQ)
     privacy = ensure_standard_page(home, content.PRIVACY, show_in_menus=False)
@@ -214,7 +231,7 @@ def seed_site(stdout=None):
     details = ensure_organisation(english, [about, faq, privacy])
 
     # Parents before children: a translated page needs its translated parent.
-    for instance in [home, about, faq, privacy, index, *announcements, *form_pages.values(), details]:
+    sources = [home, about, faq, privacy, index, *announcements, *form_pages.values(), details]
+    for instance in sources:
         translate_missing(instance)
-    if stdout is not None:
-        stdout.write("Demo content is in place in English, Simplified and Traditional Chinese.")
+    return sources
