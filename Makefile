@@ -51,9 +51,14 @@ format: $(VENV)/.installed-dev ## Reformat and autofix with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The demo's own catalogs (forms_app/demo/locale/*/demo.po, read by seed_demo) are not interface
+# catalogs: without this ignore makemessages would treat that folder as the home of forms_app/demo's
+# gettext strings and write them there instead of into locale/.
+MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'forms_app/demo/locale'
+
 messages: $(VENV)/.installed ## Regenerate locale/*.po from the English source strings
-	$(MANAGE) makemessages --locale zh_Hans --locale zh_Hant --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
-	$(MANAGE) makemessages --domain djangojs --locale zh_Hans --locale zh_Hant --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
+	$(MANAGE) makemessages --locale zh_Hans --locale zh_Hant $(MESSAGES_IGNORE) --no-obsolete
+	$(MANAGE) makemessages --domain djangojs --locale zh_Hans --locale zh_Hant $(MESSAGES_IGNORE) --no-obsolete
 
 bench: $(VENV)/.installed-dev compile-messages ## Run the performance benchmarks
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest benchmarks -q -s -p no:cacheprovider

@@ -1,5 +1,7 @@
 """Compile locale/*/LC_MESSAGES/*.po into .mo files.
 
+The demo's catalogs (forms_app/demo/locale) are skipped: seed_demo reads those .po files directly.
+
 Uses GNU msgfmt (through Django's compilemessages) when installed, for its strict checks; falls
 back to polib (installed with wagtail-localize) so a fresh machine without gettext still runs.
 """
@@ -14,7 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main():
     if shutil.which("msgfmt"):
-        command = [sys.executable, "manage.py", "compilemessages", "--ignore", ".venv", "--verbosity", "0"]
+        command = [
+            sys.executable,
+            "manage.py",
+            "compilemessages",
+            "--ignore",
+            ".venv",
+            "--ignore",
+            "forms_app/demo/locale",
+            "--verbosity",
+            "0",
+        ]
         sys.exit(subprocess.call(command, cwd=ROOT))  # noqa: S603 - fixed argv, no shell
     import polib
 

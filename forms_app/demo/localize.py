@@ -1,16 +1,26 @@
-"""Translate seeded content *through wagtail-localize*, as an editor would in the admin.
+"""Translate seeded content *through wagtail-localize's PO import*, as an editor would in the admin.
 
-The English object is the source. For each target locale we create (or refresh) wagtail-localize's
-Translation, fill every string segment from a table of demo texts, and save the target. Editors
-then see ordinary synced translations they can keep editing.
+The English object is the source and forms_app/demo/locale/<locale>/LC_MESSAGES/demo.po holds the demo's
+translations (msgid = the English string, msgstr = its translation). For each target locale we create
+wagtail-localize's Translation, export its PO file, fill every msgstr from the demo catalog, import it
+with `Translation.import_po` (what the admin's "Upload PO file" does) and save the target. Editors then see
+ordinary synced translations they can keep editing.
+
+The catalogs are read with polib straight from the .po files, so no .mo file is compiled or committed.
 """
 
+from functools import cache
+from pathlib import Path
+
+import polib
 from django.db import transaction
+from django.utils.translation import to_locale
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from .text import Text
+CATALOG_DIR = Path(__file__).resolve().parent / "locale"
+CATALOG_DOMAIN = "demo"
 
 # Segments copied from the source rather than translated: ASCII slugs keep URLs shareable.
 UNTRANSLATED_PATHS = {"slug"}
@@ -20,14 +30,43 @@ class MissingDemoTranslation(LookupError):
     pass
 
 
-def translation_table(texts):
-    """English string -> Text, refusing one English string with two different translations."""
-    table = {}
-    for text in texts:
-        known = table.setdefault(text.en, text)
-        if known != text:
-            raise ValueError(f"Two translations given for {text.en!r}")
-    return table
+def catalog_path(language_code):
+    return CATALOG_DIR / to_locale(language_code) / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.po"
+
+
+@cache
+def demo_catalog(language_code):
+    """{English string: translation} of one language's demo catalog (translated, non-fuzzy entries).
+
+    One English string has one translation: a msgctxt cannot tell wagtail-localize's segments apart,
+    so a catalog that gives the same msgid twice is refused rather than half used.
+    """
+    catalog = {}
+    for entry in polib.pofile(str(catalog_path(language_code))).translated_entries():
+        if entry.msgid in catalog:
+            raise ValueError(f"{catalog_path(language_code)}: {entry.msgid!r} is translated twice")
+        catalog[entry.msgid] = entry.msgstr
+    return catalog
+
+
+def fill_po(po, catalog):
+    """Fill the msgstr of each entry of wagtail-localize's exported PO file from `catalog`.
+
+    wagtail-localize's msgid is the segment's HTML-escaped data and its msgctxt the segment's place
+    in the object; the demo catalog is keyed by the plain English text.
+    """
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgctxt in UNTRANSLATED_PATHS:
+            entry.msgstr = entry.msgid
+            continue
+        english = StringValue(entry.msgid).render_text()
+        try:
+            entry.msgstr = StringValue.from_plaintext(catalog[english]).data
+        except KeyError:
+            raise MissingDemoTranslation(f"No demo translation for {english!r}") from None
+    return po
 
 
 def target_locales(source_locale):
@@ -35,8 +74,8 @@ def target_locales(source_locale):
 
 
 @transaction.atomic
-def translate_with_localize(instance, table, locales=None):
-    """Create or update the translations of `instance` in `locales` from `table` (see above).
+def translate_with_localize(instance, locales=None):
+    """Create or update the translations of `instance` in `locales` from the demo catalogs (see above).
 
     Returns the translated instances, saved (and published when the source is live).
     """
@@ -46,28 +85,10 @@ def translate_with_localize(instance, table, locales=None):
         translation, _ = Translation.objects.update_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            source_text = segment.string.as_value().render_text()
-            if segment.context.path in UNTRANSLATED_PATHS:
-                target_text = source_text
-            else:
-                try:
-                    target_text = table[source_text].in_language(locale.language_code)
-                except KeyError:
-                    raise MissingDemoTranslation(f"No demo translation for {source_text!r}") from None
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": StringValue.from_plaintext(target_text).data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": "seed_demo",
-                },
-            )
+        po = fill_po(translation.export_po(), demo_catalog(locale.language_code))
+        warnings = translation.import_po(po, translation_type="manual", tool_name="seed_demo")
+        if warnings:
+            raise ValueError(f"wagtail-localize refused demo translations: {warnings!r}")
         translation.save_target(publish=getattr(instance, "live", True))
         targets.append(translation.get_target_instance())
     return targets
-
-
-__all__ = ["MissingDemoTranslation", "Text", "translate_with_localize", "translation_table"]

@@ -3,7 +3,7 @@
 from ..intake.field_types import Role
 from ..intake.models import IntakeFormField, IntakeFormPage
 from .questions import FORMS
-from .site_seed import collect_texts, paragraphs_html, publish_new_child
+from .site_seed import paragraphs_html, publish_new_child
 
 # What the demo's questions mean to the code (editors choose this per question in the admin).
 ROLES = {
@@ -21,22 +21,18 @@ ROLES = {
 }
 
 
-def form_texts():
-    return collect_texts(FORMS)
-
-
 def build_fields(spec):
     fields = []
     for order, field in enumerate(spec["fields"]):
-        choices = [("choice", {"key": key, "label": label.en}) for key, label in field.get("choices", [])]
+        choices = [("choice", {"key": key, "label": label}) for key, label in field.get("choices", [])]
         fields.append(
             IntakeFormField(
                 sort_order=order,
                 clean_name=field["clean_name"],
                 field_type=field["field_type"],
                 role=ROLES.get(field["clean_name"], Role.NONE),
-                label=field["label"].en,
-                help_text=field["help_text"].en if field.get("help_text") else "",
+                label=field["label"],
+                help_text=field["help_text"] if field.get("help_text") else "",
                 required=field["required"],
                 choice_options=choices,
             )
@@ -51,7 +47,7 @@ def seed_forms(home):
         page = IntakeFormPage.objects.child_of(home).filter(slug=spec["slug"]).first()
         if page is None:
             page = IntakeFormPage(
-                title=spec["title"].en,
+                title=spec["title"],
                 slug=spec["slug"],
                 case_type=spec["case_type"],
                 intro=paragraphs_html(spec["intro"]),

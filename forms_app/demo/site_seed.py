@@ -1,73 +1,43 @@
 """Build the demo site once; running it again creates only what is missing.
 
-Existing pages are never overwritten: once seeded, the content belongs to the editors.
+Existing pages are never overwritten: once seeded, the content belongs to the editors. The English
+pages come from site_content.py and questions.py; localize.py translates them from the demo catalogs.
 """
 
-import itertools
-
 from django.utils.html import escape
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, OrganisationDetails, StandardPage
 
 from . import site_content as content
-from .localize import translate_with_localize, translation_table
-from .text import Text
+from .localize import translate_with_localize
 
 CHINESE_LANGUAGES = ["zh-hans", "zh-hant"]
 
 
-def collect_texts(value):
-    """Every Text inside a nested structure of dicts, lists and tuples."""
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from collect_texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from collect_texts(item)
-
-
-def site_texts():
-    return itertools.chain.from_iterable(
-        collect_texts(part)
-        for part in (
-            content.ORGANISATION,
-            content.HOME,
-            content.ABOUT,
-            content.FAQ,
-            content.PRIVACY,
-            content.ANNOUNCEMENT_INDEX,
-            content.ANNOUNCEMENTS,
-        )
-    )
-
-
 def paragraphs_html(texts):
     """English paragraphs as the HTML of a rich text field."""
-    return "".join(f"<p>{escape(text.en)}</p>" for text in texts)
+    return "".join(f"<p>{escape(text)}</p>" for text in texts)
 
 
-def paragraph(text: Text):
+def paragraph(text: str):
     return RichText(paragraphs_html([text]))
 
 
 def body_blocks(blocks):
-    """content.py's ("kind", value) pairs as StreamField data, in English."""
+    """site_content.py's ("kind", value) pairs as StreamField data, in English."""
     stream = []
     for kind, value in blocks:
         if kind == "heading":
-            stream.append(("heading", value.en))
+            stream.append(("heading", value))
         elif kind == "paragraph":
             stream.append(("paragraph", paragraph(value)))
         elif kind == "notice":
-            stream.append(("notice", {"heading": value["heading"].en, "text": paragraph(value["text"])}))
+            stream.append(("notice", {"heading": value["heading"], "text": paragraph(value["text"])}))
         elif kind == "question_answer":
-            stream.append(
-                ("question_answer", {"question": value["question"].en, "answer": paragraph(value["answer"])})
-            )
+            stream.append(("question_answer", {"question": value["question"], "answer": paragraph(value["answer"])}))
         else:
             raise ValueError(f"Unknown demo block {kind!r}")
     return stream
@@ -98,10 +68,10 @@ def ensure_home(english):
         home = publish_new_child(
             root,
             HomePage(
-                title=content.HOME["title"].en,
+                title=content.HOME["title"],
                 slug="home-page",
-                hero_heading=content.HOME["hero_heading"].en,
-                hero_text=content.HOME["hero_text"].en,
+                hero_heading=content.HOME["hero_heading"],
+                hero_text=content.HOME["hero_text"],
                 locale=english,
             ),
         )
@@ -122,9 +92,9 @@ def ensure_standard_page(home, data, show_in_menus=True):
         page = publish_new_child(
             home,
             StandardPage(
-                title=data["title"].en,
+                title=data["title"],
                 slug=data["slug"],
-                intro=data["intro"].en,
+                intro=data["intro"],
                 body=body_blocks(data["body"]),
                 show_in_menus=show_in_menus,
             ),
@@ -138,9 +108,7 @@ def ensure_announcements(home):
     if index is None:
         index = publish_new_child(
             home,
-            AnnouncementIndexPage(
-                title=data["title"].en, slug=data["slug"], intro=data["intro"].en, show_in_menus=True
-            ),
+            AnnouncementIndexPage(title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True),
         )
     items = []
     for item in content.ANNOUNCEMENTS:
@@ -149,10 +117,10 @@ def ensure_announcements(home):
             page = publish_new_child(
                 index,
                 AnnouncementPage(
-                    title=item["title"].en,
+                    title=item["title"],
                     slug=item["slug"],
                     date=item["date"],
-                    summary=item["summary"].en,
+                    summary=item["summary"],
                     body=body_blocks(item["body"]),
                 ),
             )
@@ -165,10 +133,10 @@ def home_body(form_pages):
     data = content.HOME
     cards = [
         {
-            "heading": card["heading"].en,
-            "text": card["text"].en,
+            "heading": card["heading"],
+            "text": card["text"],
             "page": form_pages.get(card["key"]),
-            "link_label": card["link_label"].en,
+            "link_label": card["link_label"],
         }
         for card in data["case_types"]
     ]
@@ -176,12 +144,12 @@ def home_body(form_pages):
     body = [
         (
             "case_types",
-            {"heading": data["case_types_heading"].en, "intro": data["case_types_intro"].en, "case_types": cards},
+            {"heading": data["case_types_heading"], "intro": data["case_types_intro"], "case_types": cards},
         ),
         (
             "notice",
             {
-                "heading": data["safety"]["heading"].en,
+                "heading": data["safety"]["heading"],
                 "text": RichText(paragraphs_html(data["safety"]["text"])),
             },
         ),
@@ -192,9 +160,9 @@ def home_body(form_pages):
             (
                 "call_to_action",
                 {
-                    "heading": cta["heading"].en,
-                    "text": cta["text"].en,
-                    "button_label": cta["button_label"].en,
+                    "heading": cta["heading"],
+                    "text": cta["text"],
+                    "button_label": cta["button_label"],
                     "page": first_form,
                 },
             )
@@ -208,8 +176,8 @@ def ensure_organisation(english, footer_pages):
         data = content.ORGANISATION
         details = OrganisationDetails.objects.create(
             locale=english,
-            name=data["name"].en,
-            tagline=data["tagline"].en,
+            name=data["name"],
+            tagline=data["tagline"],
             contact_email=data["contact_email"],
             footer_text=paragraphs_html(data["footer_text"]),
             footer_links=[("link", {"label": page.title, "page": page}) for page in footer_pages],
@@ -217,7 +185,7 @@ def ensure_organisation(english, footer_pages):
     return details
 
 
-def translate_missing(instance, table):
+def translate_missing(instance):
     """Translate into each Chinese locale that has no translation yet."""
     missing = [
         locale
@@ -225,17 +193,33 @@ def translate_missing(instance, table):
         if not type(instance).objects.filter(translation_key=instance.translation_key, locale=locale).exists()
     ]
     if missing:
-        translate_with_localize(instance, table, missing)
+        translate_with_localize(instance, missing)
 
 
 def seed_site(stdout=None):
     """Not one transaction on purpose: wagtail-localize publishes each translation when its own
     transaction commits, and a publish deferred to the end would save parent pages with stale
-    tree data (their child count from before the children were translated)."""
-    from .seed import form_texts, seed_forms
+    tree data (their child count from before the children were translated).
 
+    Wagtail's reference index (the admin's "usage" of a page) is brought up to date once per seeded
+    object at the end rather than after each of the thousand saves seeding makes (every form field,
+    revision and translated copy), which is where most of the seeding time went."""
     english = ensure_locales()
     home = ensure_home(english)
+    with disable_reference_index_auto_update():
+        sources = seed_and_translate(home, english)
+    for source in sources:
+        for instance in type(source).objects.filter(translation_key=source.translation_key):
+            ReferenceIndex.create_or_update_for_object(instance)
+    if stdout is not None:
+        stdout.write("Demo content is in place in English, Simplified and Traditional Chinese.")
+
+
+def seed_and_translate(home, english):
+    """The English pages and organisation details (created when missing), each translated into
+    the Chinese locales it is missing in. Returns the English objects."""
+    from .seed import seed_forms
+
     about = ensure_standard_page(home, content.ABOUT)
     faq = ensure_standard_page(home, content.FAQ)
     privacy = ensure_standard_page(home, content.PRIVACY, show_in_menus=False)
@@ -246,9 +230,8 @@ def seed_site(stdout=None):
         home.save_revision().publish()
     details = ensure_organisation(english, [about, faq, privacy])
 
-    table = translation_table(itertools.chain(site_texts(), form_texts()))
     # Parents before children: a translated page needs its translated parent.
-    for instance in [home, about, faq, privacy, index, *announcements, *form_pages.values(), details]:
-        translate_missing(instance, table)
-    if stdout is not None:
-        stdout.write("Demo content is in place in English, Simplified and Traditional Chinese.")
+    sources = [home, about, faq, privacy, index, *announcements, *form_pages.values(), details]
+    for instance in sources:
+        translate_missing(instance)
+    return sources
