@@ -26,6 +26,7 @@ ORGANISATION = {
         "收集因微信審查和監控而受到傷害的案例",
     ),
     "contact_email": "cases@example.org",
+    "security_contact": "security@example.org",
     "footer_text": [
         Text(
             "The WeChat Accountability Project is an independent civil-rights initiative. We are not a law firm, and nothing on this site is legal advice.",
