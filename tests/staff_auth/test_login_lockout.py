@@ -103,3 +103,14 @@ def test_passwords_are_hashed_with_argon2_outside_tests():
     from django.contrib.auth.hashers import Argon2PasswordHasher
 
     assert Argon2PasswordHasher().encode("a-long-password-123", "somesaltvalue1").startswith("argon2$")
+
+
+@pytest.mark.django_db
+def test_an_administrator_can_lift_an_account_lockout(client, staff):
+    """`manage.py axes_reset_username USERNAME` (as the README says) unlocks the account."""
+    from django.core.management import call_command
+
+    for _attempt in range(5):
+        sign_in(client, "not-the-password", address="192.0.2.10")
+    call_command("axes_reset_username", "staffer", verbosity=0)
+    assert sign_in(client, PASSWORD, address="198.51.100.20").status_code == 302
