@@ -27,6 +27,7 @@ compile-messages: $(VENV)/.installed ## Build the .mo catalogs from locale/*.po
 
 setup: $(VENV)/.installed compile-messages ## Install, migrate, collect static files, load demo content
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) seed_demo
 	$(MANAGE) ensure_dev_superuser

@@ -5,9 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import views
+
+# A body that cannot be parsed is a 400, never a 500 (see cms/views.py).
+handler400 = "cms.views.bad_request"
+
 # Admin and documents have no language prefix; every public page does.
 urlpatterns = [
+    # Invitation links open before anyone is signed in, so they are not among Wagtail's admin URLs.
+    path("admin/invitation/", include("staff_auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -17,6 +25,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Wagtail's front-end login would be a second, password-only door: closed in every language
+    # (WAGTAIL_FRONTEND_LOGIN_URL sends private pages to the admin login instead).
+    path("_util/login/", views.not_found),
     path("cases/", include("forms_app.intake.urls")),
     path("", include(wagtail_urls)),
     # Every public URL carries its language, so a shared link shows the language it was sent in.

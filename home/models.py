@@ -1,3 +1,4 @@
+from django.core.validators import EmailValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, FooterLinksBlock, HomeBodyBlock
+
+
+def validate_email_or_https_url(value):
+    """A security contact is an e-mail address or an https:// URL (RFC 9116 "Contact")."""
+    if value.startswith("https://"):
+        URLValidator(schemes=["https"])(value)
+    else:
+        EmailValidator(message=_("Enter an e-mail address or an address starting with https://."))(value)
 
 
 class HomePage(Page):
@@ -100,6 +109,16 @@ class OrganisationDetails(TranslatableMixin, models.Model):
     name = models.CharField(_("organisation name"), max_length=200)
     tagline = models.CharField(_("tagline"), max_length=300, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    security_contact = models.CharField(
+        _("security contact"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "E-mail address or https:// address where people report security problems; published in "
+            "/.well-known/security.txt. Empty = the contact e-mail."
+        ),
+        validators=[validate_email_or_https_url],
+    )
     footer_text = RichTextField(_("footer text"), features=["bold", "italic", "link"], blank=True)
     footer_links = StreamField(FooterLinksBlock(), blank=True, verbose_name=_("footer links"))
 
@@ -107,9 +126,13 @@ class OrganisationDetails(TranslatableMixin, models.Model):
         FieldPanel("name"),
         FieldPanel("tagline"),
         FieldPanel("contact_email"),
+        FieldPanel("security_contact"),
         FieldPanel("footer_text"),
         FieldPanel("footer_links"),
     ]
+
+    # The same security contact in every language (wagtail-localize copies it, never translates it).
+    override_translatable_fields = [SynchronizedField("security_contact")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation details")

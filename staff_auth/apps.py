@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StaffAuthConfig(AppConfig):
-    """Two-factor authentication (TOTP) for everyone who signs in to the Wagtail admin."""
+    """Staff sign-in: second factor, invitations, recovery codes, throttling, session limits."""
 
     name = "staff_auth"
     verbose_name = _("Staff sign-in")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

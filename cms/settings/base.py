@@ -4,6 +4,7 @@ Every value that differs between machines comes from an environment variable, re
 production.py through cms.settings.environment; .env.example lists them all.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,8 @@ INSTALLED_APPS = [
     "staff_auth",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Locks Wagtail's login after repeated failures (counters in the "staff-throttle" cache only).
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -61,14 +64,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs staff out after the idle and absolute session timeouts.
+    "staff_auth.middleware.SessionTimeoutMiddleware",
+    # Before the second-factor middleware, which leaves a message when it signs someone out.
+    "django.contrib.messages.middleware.MessageMiddleware",
     # Marks whether the user passed a second factor, then sends admin users who have not to do so.
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.RequireTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Strict policy for the public site, Wagtail's needs for the admin (see cms/middleware.py).
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the same answer as a wrong password.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -101,6 +109,19 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Axes first: a locked-out account or client is refused before its password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "staff_auth.backends.StaffBackend",
+]
+# Argon2 for new and changed passwords; older hashes still verify and are upgraded at next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,7 +176,14 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
         if env_str("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Sign-in failure counters must be shared by every process: Redis, else a database table
+    # (created by `manage.py createcachetable`). They hold keyed hashes, never an address.
+    "staff-throttle": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
+        if env_str("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "staff_auth_throttle"}
+    ),
 }
 TASKS = {
     "default": {
@@ -239,6 +267,38 @@ INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
 # Everyone signing in to the admin needs a TOTP code as well as a password.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# django-otp's own throttle counts wrong codes on the device, so a stranger with the password could
+# keep its owner out; staff_auth.throttle counts them per client and per device instead.
+OTP_TOTP_THROTTLE_FACTOR = 0
+# Wrong codes allowed per device and client before a pause (doubling with each further failure),
+# and per device from all clients together in a day (a distributed guess stops there).
+STAFF_OTP_CLIENT_FAILURES = env_int("STAFF_OTP_CLIENT_FAILURES", 5)
+STAFF_OTP_DEVICE_DAILY_FAILURES = env_int("STAFF_OTP_DEVICE_DAILY_FAILURES", 100)
+# One-time invitation links (set a password and pair an authenticator) expire after this many hours.
+STAFF_INVITATION_HOURS = env_int("STAFF_INVITATION_HOURS", 72)
+# Staff sessions end after this long without a request, and this long after signing in.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 60 * 60
+
+# django-axes: after STAFF_LOGIN_FAILURE_LIMIT wrong passwords, the account (from anywhere) and the
+# client (for any account) are locked for STAFF_LOGIN_LOCKOUT_MINUTES. The client is a keyed hash of
+# its address; counters live only in the cache (no access log, no user agent, no address stored).
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "staff-throttle"
+AXES_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("STAFF_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "staff_auth.client.client_key"
+AXES_LOCKOUT_CALLABLE = "staff_auth.client.neutral_lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Wagtail's front-end login (/<lang>/_util/login/) is closed; private pages send people here.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
 
 # --- Case encryption and keyed hashes (see forms_app) --------------------------------------
 # Comma-separated base64 keys; the first wraps new data keys, the others are still accepted.

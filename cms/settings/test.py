@@ -10,7 +10,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "staff-throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "staff-throttle"},
+}
+# One process: axes's warning about a per-process cache does not apply to the test run.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 # Tests that exercise two-factor sign-in turn it on; the rest sign in with force_login.

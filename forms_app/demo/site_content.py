@@ -15,6 +15,7 @@ ORGANISATION = {
     "name": "WeChat Accountability Project",
     "tagline": "Collecting cases of harm caused by WeChat censorship and surveillance",
     "contact_email": "cases@example.org",
+    "security_contact": "security@example.org",
     "footer_text": [
         "The WeChat Accountability Project is an independent civil-rights initiative. We are not a law firm, and nothing on this site is legal advice.",
         "Never send us evidence through WeChat. We will never contact you through WeChat or a +86 phone number unless you ask us to.",

@@ -179,6 +179,7 @@ def ensure_organisation(english, footer_pages):
             name=data["name"],
             tagline=data["tagline"],
             contact_email=data["contact_email"],
+            security_contact=data["security_contact"],
             footer_text=paragraphs_html(data["footer_text"]),
             footer_links=[("link", {"label": page.title, "page": page}) for page in footer_pages],
         )

@@ -19,3 +19,6 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(self.style.SUCCESS("Development superuser created (shown only this once):"))
         self.stdout.write(f"  username: {username}\n  password: {password}")
+        self.stdout.write(
+            f"With STAFF_2FA_REQUIRED=true, pair an authenticator first: manage.py invite_staff {username}"
+        )

@@ -1,10 +1,14 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django_otp import devices_for_user
+
+from staff_auth.invitations import reset_second_factor
 
 
 class Command(BaseCommand):
-    help = "Remove a staff member's authenticator (lost phone); they set up a new one at next sign-in."
+    help = (
+        "A staff member lost their authenticator: remove their second factor and recovery codes, end "
+        "their sessions, and print a one-time invitation link to pair a new one (send it out of band)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -14,8 +18,6 @@ class Command(BaseCommand):
             user = get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist as error:
             raise CommandError(f"No user named {username!r}.") from error
-        removed = 0
-        for device in devices_for_user(user, confirmed=None):
-            device.delete()
-            removed += 1
-        self.stdout.write(f"Removed {removed} second-factor device(s) of {username}.")
+        removed, invitation, url = reset_second_factor(user)
+        self.stdout.write(f"Removed {removed} second-factor device(s) of {username} and ended their sessions.")
+        self.stdout.write(f"Invitation link (single use, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC):\n  {url}")
