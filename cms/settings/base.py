@@ -7,6 +7,7 @@ production.py through cms.settings.environment; .env.example lists them all.
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from .environment import env_bool, env_int, env_list, env_prefixed, env_str
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line written while serving a request carries its id (cms.logs).
+    "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     # Strict policy for the public site, Wagtail's needs for the admin (see cms/middleware.py).
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Tells Tor Browser about the .onion address on public pages when ONION_LOCATION is set.
+    "cms.middleware.OnionLocationMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -144,6 +149,31 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# EVIDENCE_STORAGE=s3 keeps evidence in an S3-compatible bucket instead (django-storages). Files are
+# sealed (encrypted) before they are uploaded, and objects are written with no ACL, so they are as
+# private as the bucket; the site never hands out their URLs (evidence is streamed by a
+# permission-checked view). The bucket must block public access.
+EVIDENCE_STORAGE = env_str("EVIDENCE_STORAGE", "local")
+if EVIDENCE_STORAGE == "s3":
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("EVIDENCE_S3_BUCKET", ""),
+            "location": env_str("EVIDENCE_S3_PREFIX", "evidence"),
+            "endpoint_url": env_str("EVIDENCE_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("EVIDENCE_S3_REGION") or None,
+            # Empty = boto3's own search (instance role, ~/.aws, AWS_* variables).
+            "access_key": env_str("EVIDENCE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("EVIDENCE_S3_SECRET_ACCESS_KEY") or None,
+            # "path" for MinIO, Garage and moto on a bare host name; "virtual" for AWS.
+            "addressing_style": env_str("EVIDENCE_S3_ADDRESSING_STYLE") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif EVIDENCE_STORAGE != "local":
+    raise ImproperlyConfigured("EVIDENCE_STORAGE must be 'local' or 's3'.")
 # Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
 # ever written (Django's default writes large uploads to world-readable temp files).
 FILE_UPLOAD_HANDLERS = ["forms_app.evidence.BoundedMemoryUploadHandler"]
@@ -153,10 +183,19 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # --- Cache (rate limits) and tasks ----------------------------------------------------------
+# With REDIS_URL, every app server shares one cache, so rate limits count across all of them.
+# Sessions are in the database (Django's default), shared the same way.
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-        if env_str("REDIS_URL")
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cases"),
+            # A Redis that does not answer fails the request quickly instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
@@ -221,16 +260,31 @@ ADMIN_CSP = SECURE_CSP | {
     "frame-src": [CSP.SELF],
 }
 
+# JSON lines on the console (LOG_FORMAT=text for people reading a terminal), each with the id of the
+# request being served and never an IP address, query string or anything a claimant typed.
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    # Task runners log every state change at INFO; keep them at the chosen level too.
-    "loggers": {
-        name: {"level": env_str("LOG_LEVEL", "WARNING")}
-        for name in ("django.tasks", "django_tasks", "django_tasks_db")
+    "filters": {
+        "request_id": {"()": "cms.logs.RequestIdFilter"},
+        "no_addresses": {"()": "cms.logs.RedactAddressesFilter"},
     },
+    "formatters": {
+        "json": {"()": "cms.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "no_addresses"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Task runners log every state change at INFO; keep them at the chosen level too.
+    "loggers": {name: {"level": LOG_LEVEL} for name in ("django.tasks", "django_tasks", "django_tasks_db")},
 }
 
 # Request header (as a META key, e.g. HTTP_X_REAL_IP) in which the proxy passes the client address;
@@ -250,4 +304,8 @@ CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS")
 CASE_HASH_KEY = env_str("CASE_HASH_KEY", "")
 
 ADMIN_URL_PREFIX = "/admin/"
+# The site's .onion address (e.g. http://abc…xyz.onion), announced to Tor Browser on public pages
+# with an Onion-Location header. Empty = no header. Add the host to ALLOWED_HOSTS and the origin to
+# CSRF_TRUSTED_ORIGINS too (README, deploy/torrc).
+ONION_LOCATION = env_str("ONION_LOCATION", "").rstrip("/")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)

@@ -14,6 +14,8 @@ CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS") or [env_required("CASE_MASTER_KE
 CASE_HASH_KEY = env_required("CASE_HASH_KEY")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Health checks come from the proxy or a monitor over plain HTTP on the host; they are not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
