@@ -1,6 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail, fixed keys, immediate tasks."""
 
 from .base import *  # noqa: F403
+from .base import REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-any-real-use"  # noqa: S105
@@ -10,7 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Per-process memory, unless REDIS_URL asks for the Redis cache (tests/production/test_redis.py).
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 # Tests that exercise two-factor sign-in turn it on; the rest sign in with force_login.
