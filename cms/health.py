@@ -31,8 +31,8 @@ def check_evidence_storage():
         # The folder (a mount, on several app servers) must be there; writing comes with filing.
         storage.listdir("")
     else:
-        # One HEAD request for a name that never exists: proves the bucket answers and the keys work.
-        storage.exists(".readyz-probe")
+        # One HEAD request on the bucket (S3-compatible storage): it exists and the keys open it.
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
 
 
 def check_cache():

@@ -7,10 +7,10 @@ production.py through cms.settings.environment; .env.example lists them all.
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from .environment import env_bool, env_int, env_list, env_prefixed, env_str
+from .evidence_storage import evidence_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything a running site writes locally (SQLite file, private evidence, dev keys) lives here.
@@ -139,41 +139,15 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Evidence never lives under MEDIA_ROOT: it has its own storage, with no URL at all.
 PRIVATE_STORAGE_ROOT = Path(env_str("PRIVATE_STORAGE_ROOT", str(VAR_DIR / "private")))
+# Evidence never lives under MEDIA_ROOT and has no URL: a private folder, or with
+# EVIDENCE_STORAGE=s3 an S3-compatible bucket (cms/settings/evidence_storage.py).
+EVIDENCE_STORAGE = env_str("EVIDENCE_STORAGE", "local")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
-    },
+    "evidence": evidence_storage(EVIDENCE_STORAGE, PRIVATE_STORAGE_ROOT, env_str),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# EVIDENCE_STORAGE=s3 keeps evidence in an S3-compatible bucket instead (django-storages). Files are
-# sealed (encrypted) before they are uploaded, and objects are written with no ACL, so they are as
-# private as the bucket; the site never hands out their URLs (evidence is streamed by a
-# permission-checked view). The bucket must block public access.
-EVIDENCE_STORAGE = env_str("EVIDENCE_STORAGE", "local")
-if EVIDENCE_STORAGE == "s3":
-    STORAGES["evidence"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env_str("EVIDENCE_S3_BUCKET", ""),
-            "location": env_str("EVIDENCE_S3_PREFIX", "evidence"),
-            "endpoint_url": env_str("EVIDENCE_S3_ENDPOINT_URL") or None,
-            "region_name": env_str("EVIDENCE_S3_REGION") or None,
-            # Empty = boto3's own search (instance role, ~/.aws, AWS_* variables).
-            "access_key": env_str("EVIDENCE_S3_ACCESS_KEY_ID") or None,
-            "secret_key": env_str("EVIDENCE_S3_SECRET_ACCESS_KEY") or None,
-            # "path" for MinIO, Garage and moto on a bare host name; "virtual" for AWS.
-            "addressing_style": env_str("EVIDENCE_S3_ADDRESSING_STYLE") or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-elif EVIDENCE_STORAGE != "local":
-    raise ImproperlyConfigured("EVIDENCE_STORAGE must be 'local' or 's3'.")
 # Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
 # ever written (Django's default writes large uploads to world-readable temp files).
 FILE_UPLOAD_HANDLERS = ["forms_app.evidence.BoundedMemoryUploadHandler"]

@@ -119,7 +119,7 @@ def production_env(**extra):
 
 def manage(env, *args, timeout=300):
     """Run manage.py in a child process with this environment; raises with its output on failure."""
-    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+    result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
     if result.returncode != 0:
@@ -130,7 +130,7 @@ def manage(env, *args, timeout=300):
 def python(env, code, timeout=120):
     """Run a snippet in a fresh interpreter with Django set up under this environment; its stdout."""
     script = "import django; django.setup()\n" + code
-    result = subprocess.run(  # noqa: S603 - our own interpreter
+    result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
     if result.returncode != 0:
