@@ -18,6 +18,8 @@ queued = DBTaskResult.objects.filter(status="READY")
 print(Case.objects.get().reference, queued.count(), queued.get().task_path)
 """
 
+pytestmark = pytest.mark.servers
+
 
 class Inbox:
     def __init__(self):
