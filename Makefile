@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test lint format messages compile-messages bench clean
+.PHONY: help run setup test lint format messages compile-messages bench clean serve-prod
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,6 +35,18 @@ setup: $(VENV)/.installed compile-messages ## Install, migrate, collect static f
 run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Production settings, gunicorn and PostgreSQL on this machine, for trying them out (README, "Production").
+PROD_ENV_REQUIRED := DATABASE_URL SECRET_KEY ALLOWED_HOSTS CASE_MASTER_KEYS CASE_HASH_KEY
+serve-prod: $(VENV)/.installed compile-messages ## Serve with production settings and gunicorn (needs DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, CASE_MASTER_KEYS, CASE_HASH_KEY)
+	@missing=""; for name in $(PROD_ENV_REQUIRED); do [ -n "$${!name}" ] || missing="$$missing $$name"; done; \
+	  if [ -n "$$missing" ]; then echo "Set these environment variables first (see .env.example):$$missing"; exit 1; fi
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	mkdir -p -m 700 "$${PRIVATE_STORAGE_ROOT:-$${VAR_DIR:-var}/private}"
+	@echo "Site: http://$(HOST):$(PORT)/   (plain HTTP: SECURE_SSL_REDIRECT is off for this target)"
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	  GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cms.wsgi:application
 
 test: $(VENV)/.installed-dev compile-messages ## Install test requirements and run lint, checks and the whole suite
 	$(VENV)/bin/ruff check .

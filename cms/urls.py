@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .health import healthz, readyz
 
 # A body that cannot be parsed is a 400, never a 500 (see cms/views.py).
 handler400 = "cms.views.bad_request"
 
-# Admin and documents have no language prefix; every public page does.
+# Health checks, admin and documents have no language prefix; every public page does.
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # Invitation links open before anyone is signed in, so they are not among Wagtail's admin URLs.
     path("admin/invitation/", include("staff_auth.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from .environment import env_bool, env_int, env_list, env_prefixed, env_str
+from .evidence_storage import evidence_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything a running site writes locally (SQLite file, private evidence, dev keys) lives here.
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line written while serving a request carries its id (cms.logs).
+    "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     # Strict policy for the public site, Wagtail's needs for the admin (see cms/middleware.py).
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Tells Tor Browser about the .onion address on public pages when ONION_LOCATION is set.
+    "cms.middleware.OnionLocationMiddleware",
     # Last, as django-axes asks: turns a lockout into the same answer as a wrong password.
     "axes.middleware.AxesMiddleware",
 ]
@@ -148,18 +153,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Static and private files -------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Evidence never lives under MEDIA_ROOT: it has its own storage, with no URL at all.
 PRIVATE_STORAGE_ROOT = Path(env_str("PRIVATE_STORAGE_ROOT", str(VAR_DIR / "private")))
+# Evidence never lives under MEDIA_ROOT and has no URL: a private folder, or with
+# EVIDENCE_STORAGE=s3 an S3-compatible bucket (cms/settings/evidence_storage.py).
+EVIDENCE_STORAGE = env_str("EVIDENCE_STORAGE", "local")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
-    },
+    "evidence": evidence_storage(EVIDENCE_STORAGE, PRIVATE_STORAGE_ROOT, env_str),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
@@ -171,17 +175,31 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # --- Cache (rate limits) and tasks ----------------------------------------------------------
+# With REDIS_URL, every app server shares one cache, so rate limits count across all of them.
+# Sessions are in the database (Django's default), shared the same way.
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-        if env_str("REDIS_URL")
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cases"),
+            # A Redis that does not answer fails the request quickly instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
     # Sign-in failure counters must be shared by every process: Redis, else a database table
     # (created by `manage.py createcachetable`). They hold keyed hashes, never an address.
     "staff-throttle": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-        if env_str("REDIS_URL")
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cases") + ":staff",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "staff_auth_throttle"}
     ),
 }
@@ -246,16 +264,31 @@ ADMIN_CSP = SECURE_CSP | {
     "frame-src": [CSP.SELF],
 }
 
+# JSON lines on the console (LOG_FORMAT=text for people reading a terminal), each with the id of the
+# request being served and never an IP address, query string or anything a claimant typed.
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    # Task runners log every state change at INFO; keep them at the chosen level too.
-    "loggers": {
-        name: {"level": env_str("LOG_LEVEL", "WARNING")}
-        for name in ("django.tasks", "django_tasks", "django_tasks_db")
+    "filters": {
+        "request_id": {"()": "cms.logs.RequestIdFilter"},
+        "no_addresses": {"()": "cms.logs.RedactAddressesFilter"},
     },
+    "formatters": {
+        "json": {"()": "cms.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "no_addresses"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Task runners log every state change at INFO; keep them at the chosen level too.
+    "loggers": {name: {"level": LOG_LEVEL} for name in ("django.tasks", "django_tasks", "django_tasks_db")},
 }
 
 # Request header (as a META key, e.g. HTTP_X_REAL_IP) in which the proxy passes the client address;
@@ -307,4 +340,8 @@ CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS")
 CASE_HASH_KEY = env_str("CASE_HASH_KEY", "")
 
 ADMIN_URL_PREFIX = "/admin/"
+# The site's .onion address (e.g. http://abc…xyz.onion), announced to Tor Browser on public pages
+# with an Onion-Location header. Empty = no header. Add the host to ALLOWED_HOSTS and the origin to
+# CSRF_TRUSTED_ORIGINS too (README, deploy/torrc).
+ONION_LOCATION = env_str("ONION_LOCATION", "").rstrip("/")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)

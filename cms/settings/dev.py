@@ -1,7 +1,7 @@
 """Local development: debug on, console e-mail, generated keys in a git-ignored file."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import LOGGING, VAR_DIR
 from .devkeys import load_or_create
 from .environment import env_bool, env_str
 
@@ -18,3 +18,5 @@ MAILERS = {"default": {"BACKEND": env_str("MAILER_BACKEND", "django.core.mail.ba
 # Tasks run in-process during development unless a worker is wanted.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Plain lines in a terminal; LOG_FORMAT=json to see what production writes.
+LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", "text")

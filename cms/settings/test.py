@@ -1,6 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail, fixed keys, immediate tasks."""
 
 from .base import *  # noqa: F403
+from .base import REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-any-real-use"  # noqa: S105
@@ -10,10 +11,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "staff-throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "staff-throttle"},
-}
+# Per-process memory, unless REDIS_URL asks for the Redis cache (tests/production/test_redis.py);
+# sign-in throttling always in memory here (base uses a database table without Redis).
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["staff-throttle"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "staff-throttle"}
 # One process: axes's warning about a per-process cache does not apply to the test run.
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 ALLOWED_HOSTS = ["*"]

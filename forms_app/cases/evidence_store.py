@@ -1,10 +1,12 @@
 """Sealed evidence files in the private "evidence" storage: generated names, no URL, no plaintext."""
 
-import contextlib
+import logging
 import secrets
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+
+logger = logging.getLogger(__name__)
 
 
 def storage():
@@ -30,6 +32,10 @@ def read_sealed(name) -> bytes:
 
 
 def delete_files(names):
+    """Best effort, after the rows are gone: a file left behind is sealed with a destroyed key.
+    Any storage error (a disk's OSError, an S3 client error) is logged by type, never raised."""
     for name in names:
-        with contextlib.suppress(OSError):
+        try:
             storage().delete(name)
+        except Exception as error:
+            logger.warning("Could not delete an evidence file: %s", type(error).__name__)

@@ -1,0 +1,57 @@
+"""REDIS_URL: the cache and the intake rate limit live in Redis, shared by every app process."""
+
+import json
+
+from .services import cache_prefix, production_env, python, require_redis
+
+COUNT_ATTEMPTS = """
+import json
+from django.core.cache import caches
+from django.test import RequestFactory
+from forms_app.intake.abuse import rate_limited
+
+request = RequestFactory().post("/", REMOTE_ADDR="198.51.100.9")
+print(json.dumps({
+    "backend": type(caches["default"]).__module__ + "." + type(caches["default"]).__name__,
+    "limited": [rate_limited(request) for _ in range(2)],
+}))
+"""
+
+
+def test_rate_limit_counts_across_processes_through_redis():
+    """With REDIS_URL set the cache is Redis, and two separate processes (two Redis clients) count
+    the same client's attempts together: a limit of 3 refuses the fourth attempt overall."""
+    url = require_redis()
+    env = production_env(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        REDIS_URL=url,
+        CACHE_KEY_PREFIX=cache_prefix(),
+        INTAKE_RATE_LIMIT=3,
+    )
+    first = json.loads(python(env, COUNT_ATTEMPTS).splitlines()[-1])
+    second = json.loads(python(env, COUNT_ATTEMPTS).splitlines()[-1])
+    assert first["backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert first["limited"] == [False, False]
+    assert second["limited"] == [False, True]
+
+
+def test_rate_limit_counters_are_keyed_hashes_that_expire():
+    """What Redis holds for a rate limit is a keyed hash of the address with an expiry, never the
+    address itself."""
+    url = require_redis()
+    import redis
+
+    prefix = cache_prefix()
+    env = production_env(DJANGO_SETTINGS_MODULE="cms.settings.test", REDIS_URL=url, CACHE_KEY_PREFIX=prefix)
+    python(env, COUNT_ATTEMPTS)
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    try:
+        assert keys
+        for key in keys:
+            assert b"198.51.100.9" not in key
+            assert b"198.51.100.9" not in (client.get(key) or b"")
+            assert 0 < client.ttl(key) <= 3600
+    finally:
+        if keys:
+            client.delete(*keys)
