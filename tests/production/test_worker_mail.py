@@ -60,7 +60,7 @@ def test_the_worker_sends_the_queued_notification_after_the_web_process_is_gone(
     manage(inline, "seed_demo")
 
     reference, queued, task = python(env, FILE_A_CASE).split()
-    assert (queued, task) == ("1", "forms_app.tasks.notify_staff_of_new_case")
+    assert (queued, task) == ("1", "forms_app.cases.tasks.notify_staff_of_new_case")
     assert inbox.messages == []
 
     manage(env, "db_worker", "--batch", "--no-startup-delay", timeout=120)
