@@ -156,6 +156,9 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         if settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate"):
             bump_generation()  # the benchmark's "first request after a publish"
+        if settings.BENCH_MODE and request.headers.get("X-Bench-Bypass"):
+            prefetch_route(request)  # the benchmark's "uncached": rendered afresh, nothing stored
+            return self.get_response(request)
         key = page_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         if GENERATION_KEY in found:
