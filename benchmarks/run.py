@@ -189,11 +189,12 @@ def submission_body(page, with_image):
 
     from tests.forms_app.builders import complete_answers, jpeg_bytes
 
-    files = [SimpleUploadedFile("screenshot.jpg", jpeg_bytes(), content_type="image/jpeg")] if with_image else []
-    data = complete_answers(page, files=files)
+    image = jpeg_bytes()
 
     def body(token):
-        return encode_multipart(BOUNDARY, data | {"csrfmiddlewaretoken": token})
+        # A new file object per client: encode_multipart reads it to the end.
+        files = [SimpleUploadedFile("screenshot.jpg", image, content_type="image/jpeg")] if with_image else []
+        return encode_multipart(BOUNDARY, complete_answers(page, files=files) | {"csrfmiddlewaretoken": token})
 
     return body, MULTIPART_CONTENT
 
