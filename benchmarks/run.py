@@ -413,6 +413,8 @@ def main():
         results = {}
         invalidate = ["X-Bench-Invalidate: 1"]  # every request bumps the generation, as a publish does
         bypass = ["X-Bench-Bypass: 1"]  # every request rendered afresh (site map warm)
+        say("warming up the workers (not measured)")
+        wrk(host, "/bench/bare/")
         results["bare"] = measure_get("bare view", host, "/bench/bare/")
         results["home_warm"] = measure_get("home, warm", host, "/zh-hans/")
         results["home_bypass"] = measure_get("home, page cache bypassed", host, "/zh-hans/", bypass)
