@@ -73,8 +73,8 @@ messages: $(VENV)/.installed ## Regenerate locale/*.po from the English source s
 	$(MANAGE) makemessages --locale zh_Hans --locale zh_Hant $(MESSAGES_IGNORE) --no-obsolete
 	$(MANAGE) makemessages --domain djangojs --locale zh_Hans --locale zh_Hant $(MESSAGES_IGNORE) --no-obsolete
 
-bench: $(VENV)/.installed-dev compile-messages ## Run the performance benchmarks
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest benchmarks -q -s -p no:cacheprovider
+bench: $(VENV)/.installed compile-messages ## Benchmark gunicorn + production settings with wrk (see README, Performance)
+	$(PY) benchmarks/run.py
 
 clean: ## Remove the virtualenv, local database, private files and build output
 	rm -rf $(VENV) var static_collected

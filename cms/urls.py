@@ -22,6 +22,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if settings.BENCH_MODE:  # only cms/settings/bench.py, for `make bench`
+    from cms.bench import bare
+
+    urlpatterns += [path("bench/bare/", bare)]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,9 +1,11 @@
 from django.core.validators import EmailValidator, URLValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -41,7 +43,15 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def latest_announcements(self, count=3):
-        return AnnouncementPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:count]
+        """This language's newest public announcements, in one query (Wagtail's `.public()` would
+        first load every view restriction, and `locale=self.locale` the locale)."""
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return (
+            AnnouncementPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(Exists(restricted))
+            .order_by("-date", "-pk")[:count]
+        )
 
 
 class StandardPage(Page):

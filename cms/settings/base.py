@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML and other text responses (WhiteNoise serves static files pre-compressed).
+    # BREACH: CSRF tokens are masked afresh per response and no other secret is on a public page.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Picks the language from the URL prefix, then the cookie, then Accept-Language.
     "cms.middleware.LocaleMiddleware",
@@ -74,6 +77,9 @@ MIDDLEWARE = [
     # Marks whether the user passed a second factor, then sends admin users who have not to do so.
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.RequireTwoFactorMiddleware",
+    # Anonymous GETs of public pages from the cache, before Wagtail's routing (home/page_cache.py).
+    # After sessions, CSRF, auth and messages, whose state decides whether the cache may be used.
+    "home.page_cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Strict policy for the public site, Wagtail's needs for the admin (see cms/middleware.py).
     "cms.middleware.ContentSecurityPolicyMiddleware",
@@ -203,6 +209,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "staff_auth_throttle"}
     ),
 }
+# Anonymous visitors' public pages served from the cache above (home/page_cache.py).
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+# Only the benchmark's settings (cms/settings/bench.py) turn this on: it mounts /bench/bare/ and
+# lets a request header invalidate the page cache. Never in production.
+BENCH_MODE = False
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -1,14 +1,21 @@
-"""Template tags for the chrome of every public page: language switcher, organisation details."""
+"""Template tags for the chrome of every public page: language switcher, menu, organisation details.
+
+They read the site map (home/site_map.py), built once per content generation and shared by every
+worker through the cache, so the chrome costs no query on an ordinary request.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
 
-from home.models import OrganisationDetails
+from home.site_map import site_map_for
 
 register = template.Library()
+
+
+def _language():
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 @register.simple_tag(takes_context=True)
@@ -20,14 +27,15 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
-    current = translation.get_language()
+    current = _language()
+    is_page = page is not None and hasattr(page, "translation_key")
     translations = {}
-    if page is not None and hasattr(page, "get_translations"):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(request=request)
+    if is_page:
+        site_map = site_map_for(request)
+        translations = site_map.translations(str(page.translation_key)) if site_map else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None and hasattr(page, "get_translations"):
+        if is_page:
             url = translations.get(code)
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
@@ -38,60 +46,56 @@ def language_links(context):
     return links
 
 
-def localized_home(request):
-    """The site's home page in the active language, looked up once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_localized_home"):
-        site = Site.find_for_request(request)
-        request._localized_home = site.root_page.localized.specific if site else None
-    return request._localized_home
+def _home(request):
+    site_map = site_map_for(request)
+    return site_map.home(_language()) if site_map else None
 
 
 @register.simple_tag(takes_context=True)
 def organisation_details(context):
-    request = context.get("request")
-    home = localized_home(request)
-    locale = home.locale if home is not None else Locale.get_active()
-    return OrganisationDetails.for_locale(locale)
+    """The organisation details in the visitor's language, else the first ones, else None."""
+    site_map = site_map_for(context.get("request"))
+    return site_map.organisation.get(_language()) if site_map else None
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    request = context.get("request")
-    home = localized_home(request)
-    return (home.get_url(request=request) if home else None) or "/"
+    home = _home(context.get("request"))
+    return home.url if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """The URL of this page in the visitor's language (else of the page itself).
+
+    wagtail-localize keeps page choosers pointing at the source page, so links are localised here.
+    """
+    if page is None:
+        return ""
+    site_map = site_map_for(context.get("request"))
+    entry = site_map.localized(str(page.translation_key), _language()) if site_map else None
+    return entry.url if entry else (page.get_url(request=context.get("request")) or "")
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     """The home page of this language and its children marked "show in menus"."""
     request = context.get("request")
-    home = localized_home(request)
+    site_map = site_map_for(request)
+    home = site_map.home(_language()) if site_map else None
     if home is None:
         return {"home": None, "items": [], "request": request}
-    items = home.get_children().live().public().in_menu().filter(locale=home.locale)
     current = context.get("page")
-    return {"home": home, "items": items, "request": request, "current": current}
+    return {
+        "home": home,
+        "items": site_map.menu(home.language),
+        "request": request,
+        "current_pk": getattr(current, "pk", None),
+    }
 
 
 @register.simple_tag(takes_context=True)
-def footer_links(context, details):
-    """The footer's links as (label, url), each page in the visitor's language, in one query.
-
-    wagtail-localize keeps page choosers pointing at the source page, so they are localised here.
-    """
-    request = context.get("request")
-    home = localized_home(request)
-    links = [link.value for link in details.footer_links if link.value["page"] is not None]
-    if home is None:
-        return [(link["label"], link["page"].url) for link in links]
-    keys = [link["page"].translation_key for link in links]
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale_id=home.locale_id)
-    }
-    return [
-        (link["label"], localized.get(link["page"].translation_key, link["page"]).get_url(request=request))
-        for link in links
-    ]
+def footer_links(context, details=None):
+    """The footer's links as (label, url), each page in the visitor's language."""
+    site_map = site_map_for(context.get("request"))
+    return site_map.footer.get(_language(), []) if site_map else []

@@ -1,0 +1,468 @@
+"""`make bench`: real HTTP against gunicorn running the production settings, measured against a bare
+Django view through the same middleware (the practical limit of this stack on this machine).
+
+Prints one table and writes bench/results/latest.json. Every run is bounded in time; the whole bench
+takes a few minutes. Environment:
+
+  DATABASE_URL     PostgreSQL to use (it is migrated and seeded); unset = a fresh SQLite file
+  REDIS_URL        Redis for the cache (use a database number of your own); unset = a file cache
+  BENCH_DURATION   seconds per run (default 5)      BENCH_RUNS   runs per measurement (default 3)
+  BENCH_WORKERS    gunicorn sync workers (default 2) BENCH_CONNECTIONS  wrk connections (default 4)
+  BENCH_CLIENTS    concurrent submitting clients (default 32)
+"""
+
+import base64
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS = BASE_DIR / "bench" / "results" / "latest.json"
+DURATION = int(os.environ.get("BENCH_DURATION", "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
+PHASE_2 = "not measured yet (phase 2)"
+
+
+def say(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(var_dir):
+    """Production variables with throw-away keys; the database and cache the bench uses."""
+    env = dict(os.environ)
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.bench",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "CASE_MASTER_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
+        "CASE_HASH_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
+        "VAR_DIR": str(var_dir),
+        "PRIVATE_STORAGE_ROOT": str(var_dir / "private"),
+        "BENCH_CACHE_DIR": str(var_dir / "cache"),
+        "LOG_LEVEL": "ERROR",
+        "PYTHONUNBUFFERED": "1",
+    }
+    if not os.environ.get("DATABASE_URL"):
+        env["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, timeout=600)
+
+
+class Server:
+    """gunicorn with sync workers on a free port of 127.0.0.1, stopped by the bench."""
+
+    def __init__(self, env, var_dir):
+        self.port = free_port()
+        self.host = f"127.0.0.1:{self.port}"
+        self.log = (var_dir / "gunicorn.log").open("w")
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        self.process = subprocess.Popen(
+            [
+                str(gunicorn),
+                "cms.wsgi:application",
+                f"--workers={WORKERS}",
+                f"--bind=127.0.0.1:{self.port}",
+                "--timeout=120",
+                "--backlog=2048",
+                "--log-level=warning",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped; see {self.log.name}")
+            try:
+                if request("GET", self.host, "/bench/bare/")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not answer within 60 s")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def request(method, host, path, body=None, headers=None, timeout=60):
+    connection = http.client.HTTPConnection(host, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read(), response.headers
+    finally:
+        connection.close()
+
+
+# --- wrk ------------------------------------------------------------------------------------
+
+
+def wrk_path():
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing wrk (Debian package)")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=False, timeout=300)
+        found = shutil.which("wrk")
+    if not found:
+        raise SystemExit("wrk is needed: `sudo apt-get install wrk` (Debian/Ubuntu) or `brew install wrk`")
+    return found
+
+
+def _ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(host, path, headers=()):
+    """One wrk run: requests/s, p50 and p99 in ms, and the number of non-2xx/3xx answers."""
+    command = [wrk_path(), "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout=30s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(
+        [*command, f"http://{host}{path}"], capture_output=True, text=True, timeout=DURATION + 60, check=True
+    ).stdout
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": _ms(re.search(r"50%\s+(\S+)", output).group(1)),
+        "p99_ms": _ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "errors": int(bad.group(1)) if bad else 0,
+    }
+
+
+def median_of(runs):
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]} | {
+        "errors": sum(run["errors"] for run in runs),
+        "runs": [run["rps"] for run in runs],
+    }
+
+
+def measure_get(label, host, path, headers=()):
+    runs = []
+    for number in range(1, RUNS + 1):
+        say(f"{label}: run {number}/{RUNS} ({DURATION} s)")
+        runs.append(wrk(host, path, headers))
+    return median_of(runs)
+
+
+# --- submissions ------------------------------------------------------------------------------
+
+
+def submission_body(page, with_image):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    from tests.forms_app.builders import complete_answers, jpeg_bytes
+
+    image = jpeg_bytes()
+
+    def body(token):
+        # A new file object per client: encode_multipart reads it to the end.
+        files = [SimpleUploadedFile("screenshot.jpg", image, content_type="image/jpeg")] if with_image else []
+        return encode_multipart(BOUNDARY, complete_answers(page, files=files) | {"csrfmiddlewaretoken": token})
+
+    return body, MULTIPART_CONTENT
+
+
+def submit_run(host, path, make_body, content_type):
+    """CLIENTS clients, each with its own CSRF cookie, submitting until the run's deadline."""
+    deadline = time.monotonic() + DURATION
+    latencies, statuses, lock = [], {}, threading.Lock()
+
+    def client():
+        status, _headers, html, raw = request("GET", host, path)
+        cookie = next((v.split(";")[0] for k, v in raw.items() if k.lower() == "set-cookie" and "csrftoken" in v), "")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', html).group(1).decode()
+        body = make_body(token)
+        headers = {"Content-Type": content_type, "Cookie": cookie, "Referer": f"http://{host}{path}"}
+        while time.monotonic() < deadline:
+            start = time.perf_counter()
+            try:
+                status = request("POST", host, path, body=body, headers=headers)[0]
+            except OSError:
+                status = "connection error"
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=DURATION + 120)
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    ok = statuses.get(302, 0)
+    return {
+        "rps": ok / elapsed,
+        "p50_ms": statistics.median(latencies) if latencies else 0.0,
+        "p99_ms": latencies[max(0, int(len(latencies) * 0.99) - 1)] if latencies else 0.0,
+        "errors": sum(count for status, count in statuses.items() if status != 302),
+        "succeeded": ok,
+        "statuses": {str(k): v for k, v in statuses.items()},
+    }
+
+
+def measure_submissions(label, host, page, with_image):
+    from forms_app.models import Case
+
+    make_body, content_type = submission_body(page, with_image)
+    before = Case.objects.count()
+    runs = []
+    for number in range(1, RUNS + 1):
+        say(f"{label}: run {number}/{RUNS} ({DURATION} s, {CLIENTS} clients)")
+        runs.append(submit_run(host, page.url, make_body, content_type))
+    stored = Case.objects.count() - before
+    succeeded = sum(run["succeeded"] for run in runs)
+    statuses = {}
+    for run in runs:
+        for status, count in run["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + count
+    result = median_of([{k: run[k] for k in ("rps", "p50_ms", "p99_ms", "errors")} for run in runs])
+    return result | {"succeeded": succeeded, "cases_stored": stored, "lost": succeeded - stored, "statuses": statuses}
+
+
+# --- bytes and queries ----------------------------------------------------------------------
+
+
+def wire_bytes(host, path):
+    """Compressed bytes of the page and the CSS and scripts it links (what a first visit downloads)."""
+    gzip_header = {"Accept-Encoding": "gzip"}
+    _status, headers, body, _raw = request("GET", host, path, headers=gzip_header)
+    html_bytes = len(body)
+    html = request("GET", host, path)[2].decode()
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    asset_bytes = sum(len(request("GET", host, asset, headers=gzip_header)[2]) for asset in assets)
+    return {
+        "html": html_bytes,
+        "assets": asset_bytes,
+        "total": html_bytes + asset_bytes,
+        "encoding": headers.get("Content-Encoding", "none"),
+    }
+
+
+def query_counts(path):
+    """Queries for one page: from the page cache, a page-cache miss, and the first request after a
+    publish (which also rebuilds the site map)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from home.page_cache import page_key
+    from home.site_map import bump_generation
+
+    def count(client):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured.captured_queries)
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    bump_generation()
+    after_publish = count(client)
+    cached = count(Client(HTTP_HOST="127.0.0.1"))
+    # A miss with the site map warm: drop this page's entry only.
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    language = path.strip("/").split("/")[0]
+    with translation.override(language):
+        cache.delete(page_key(RequestFactory(HTTP_HOST="127.0.0.1").get(path)))
+    miss = count(Client(HTTP_HOST="127.0.0.1"))
+    return {"cached": cached, "uncached": miss, "after_publish": after_publish}
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def table(results, database, cache_name):
+    bare = results["bare"]["rps"]
+    rows = [
+        ("(1) bare Django view, same middleware", "bare"),
+        ("(2) home /zh-hans/, warm cache", "home_warm"),
+        ("(2) home /zh-hans/, uncached (page cache bypassed)", "home_bypass"),
+        ("(2) home /zh-hans/, first request after a publish", "home_uncached"),
+        ("(2) intake form (zh-hans), warm cache", "form_warm"),
+        ("(2) intake form (zh-hans), uncached (bypassed)", "form_bypass"),
+        ("(2) intake form (zh-hans), first request after a publish", "form_uncached"),
+        (f"(3) submissions, text only, {CLIENTS} clients", "submit_text"),
+        (f"(3) submissions, one image, {CLIENTS} clients", "submit_image"),
+    ]
+    lines = [
+        f"Database: {database}   cache: {cache_name}   gunicorn: {WORKERS} sync workers   "
+        f"wrk: {CONNECTIONS} connections   runs: median of {RUNS} x {DURATION} s",
+        "",
+        f"| {'measurement':<52} | {'req/s':>8} | {'of bare':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} |",
+        f"|{'-' * 54}|{'-' * 10}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 8}|",
+    ]
+    for label, key in rows:
+        r = results[key]
+        lines.append(
+            f"| {label:<52} | {r['rps']:>8.1f} | {100 * r['rps'] / bare:>6.1f}% | {r['p50_ms']:>7.1f} | "
+            f"{r['p99_ms']:>7.1f} | {r['errors']:>6} |"
+        )
+    for key in ("submit_text", "submit_image"):
+        r = results[key]
+        lines.append(
+            f"  {key}: {r['succeeded']} successful responses (302), {r['cases_stored']} cases stored, "
+            f"lost: {r['lost']}; responses by status: {r['statuses']}"
+        )
+    lines.append(f"(4) review queue at 100,000 cases: {PHASE_2}")
+    lines.append(f"(5) export of 100,000 cases (CSV, XLSX): {PHASE_2}")
+    for key, label in (("home", "home /zh-hans/"), ("form", "intake form (zh-hans)")):
+        w, q = results["wire"][key], results["queries"][key]
+        lines.append(
+            f"(6) {label}: {w['total'] / 1024:.1f} KB on the wire ({w['encoding']} HTML {w['html'] / 1024:.1f} KB "
+            f"+ CSS/JS {w['assets'] / 1024:.1f} KB); queries: {q['cached']} cached, {q['uncached']} uncached, "
+            f"{q['after_publish']} on the first request after a publish"
+        )
+    return "\n".join(lines)
+
+
+def budgets(results):
+    bare = results["bare"]["rps"]
+
+    def share(key):
+        return results[key]["rps"] / bare
+
+    checks = [
+        ("home warm >= 85% of bare", share("home_warm") >= 0.85),
+        ("form warm >= 70% of bare", share("form_warm") >= 0.70),
+        ("home uncached (bypassed) >= 10% of bare", share("home_bypass") >= 0.10),
+        ("form uncached (bypassed) >= 10% of bare", share("form_bypass") >= 0.10),
+        ("home first request after a publish >= 10% of bare", share("home_uncached") >= 0.10),
+        ("form first request after a publish >= 10% of bare", share("form_uncached") >= 0.10),
+        ("text submissions >= 5% of bare", share("submit_text") >= 0.05),
+        ("image submissions >= 2.5% of bare", share("submit_image") >= 0.025),
+        ("0 submissions lost", results["submit_text"]["lost"] == 0 and results["submit_image"]["lost"] == 0),
+        ("home <= 40 KB compressed incl. CSS", results["wire"]["home"]["total"] <= 40 * 1024),
+        ("form <= 40 KB compressed incl. CSS", results["wire"]["form"]["total"] <= 40 * 1024),
+        (
+            "<= 4 queries uncached, 0 cached",
+            all(q["uncached"] <= 4 and q["cached"] == 0 for q in results["queries"].values()),
+        ),
+    ]
+    return [{"budget": name, "met": bool(met)} for name, met in checks]
+
+
+def main():
+    started = time.monotonic()
+    wrk_path()
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-"))
+    env = environment(var_dir)
+    on_postgres = env["DATABASE_URL"].startswith("postgres")
+    database = "PostgreSQL" if on_postgres else "SQLite (set DATABASE_URL for PostgreSQL)"
+    cache_name = "Redis" if env.get("REDIS_URL") else "file cache (set REDIS_URL for Redis)"
+    say(f"database: {database}; cache: {cache_name}; state in {var_dir}")
+    os.environ.update(env)
+    sys.path.insert(0, str(BASE_DIR))
+    server = None
+    try:
+        say("migrating, collecting static files, seeding the demo site")
+        manage(env, "migrate", "--noinput", "--verbosity=0")
+        manage(env, "collectstatic", "--noinput", "--verbosity=0")
+        manage(env, "seed_demo", "--verbosity=0")
+        import django
+
+        django.setup()
+        from forms_app.models import IntakeFormPage
+
+        page = IntakeFormPage.objects.live().get(case_type="account_closure", locale__language_code="zh-hans")
+        say(f"starting gunicorn ({WORKERS} workers)")
+        server = Server(env, var_dir)
+        host = server.host
+        for path in ("/zh-hans/", page.url):  # warm the page cache
+            request("GET", host, path)
+        results = {}
+        invalidate = ["X-Bench-Invalidate: 1"]  # every request bumps the generation, as a publish does
+        bypass = ["X-Bench-Bypass: 1"]  # every request rendered afresh (site map warm)
+        say("warming up the workers (not measured)")
+        wrk(host, "/bench/bare/")
+        results["bare"] = measure_get("bare view", host, "/bench/bare/")
+        results["home_warm"] = measure_get("home, warm", host, "/zh-hans/")
+        results["home_bypass"] = measure_get("home, page cache bypassed", host, "/zh-hans/", bypass)
+        results["home_uncached"] = measure_get("home, after a publish", host, "/zh-hans/", invalidate)
+        results["form_warm"] = measure_get("form, warm", host, page.url)
+        results["form_bypass"] = measure_get("form, page cache bypassed", host, page.url, bypass)
+        results["form_uncached"] = measure_get("form, after a publish", host, page.url, invalidate)
+        results["submit_text"] = measure_submissions("submissions, text only", host, page, with_image=False)
+        results["submit_image"] = measure_submissions("submissions, one image", host, page, with_image=True)
+        say("bytes on the wire and queries per page")
+        results["wire"] = {"home": wire_bytes(host, "/zh-hans/"), "form": wire_bytes(host, page.url)}
+        results["queries"] = {"home": query_counts("/zh-hans/"), "form": query_counts(page.url)}
+        results["queue_100k"] = PHASE_2
+        results["export_100k"] = PHASE_2
+    finally:
+        if server is not None:
+            server.stop()
+    report = table(results, database, cache_name)
+    checked = budgets(results)
+    print("\n" + report + "\n")
+    for check in checked:
+        print(f"  [{'met' if check['met'] else 'NOT MET'}] {check['budget']}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "date": time.strftime("%Y-%m-%d %H:%M"),
+                "database": database,
+                "cache": cache_name,
+                "workers": WORKERS,
+                "connections": CONNECTIONS,
+                "clients": CLIENTS,
+                "runs": RUNS,
+                "duration_s": DURATION,
+                "results": results,
+                "budgets": checked,
+                "table": report,
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    shutil.rmtree(var_dir, ignore_errors=True)
+    say(f"done in {time.monotonic() - started:.0f} s; wrote {RESULTS.relative_to(BASE_DIR)}")
+    lost = results["submit_text"]["lost"] or results["submit_image"]["lost"]
+    if lost:
+        raise SystemExit("FAILED: successful submissions and stored cases differ")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""A response cache for anonymous visitors of the public pages, consulted before Wagtail's routing.
+
+A link shared in a large group chat brings thousands of visitors who all read the same page. For
+them a page is rendered once per content generation (see home/site_map.py) and then served from
+Django's default cache (Redis in production, shared by every worker) without routing, templates or
+queries.
+
+What is served from it, and what is stored in it, is deliberately narrow:
+
+- only GET and HEAD without a query string, outside the admin, from a visitor who has no session
+  cookie (so nobody signed in, and no session with data such as a receipt waiting to be shown),
+  no pending messages and no Authorization header;
+- only stored from a 200 text/html response to a GET that Wagtail served for a live page without
+  view restrictions (never a form re-rendered after a POST, My case, the receipt, a draft or a
+  preview), that set no cookie, touched no session data, queued no message and did not ask not to
+  be cached;
+- the language is part of the key through the URL prefix, and so is whether the visitor uses
+  WeChat's own browser (the intake form warns those visitors);
+- the CSRF token is never stored: every token in the page is replaced by a placeholder, and each
+  response served from the cache gets a freshly masked token of the visitor's own secret
+  (`django.middleware.csrf.get_token`, which also sets the visitor's CSRF cookie).
+
+Everything in the cache is forgotten when the generation changes (publish, unpublish, move,
+delete, translation sync, organisation details; see home/signals.py).
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from wagtail.models import PageViewRestriction
+
+from .site_map import GENERATION_KEY, bump_generation, current_generation, site_map_for
+
+PAGE_KEY = "public-page:{digest}"
+CSRF_PLACEHOLDER = "__public_page_cache_csrf_token__"
+PLACEHOLDER_PATTERN = re.compile(re.escape(CSRF_PLACEHOLDER))
+TOKEN_PATTERN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
+# Headers set by the view and the middleware inside this one (clickjacking, CSP); the middleware
+# outside (CSRF cookie, language, security headers, compression) runs again on every response.
+STORED_HEADERS = ("Content-Type", "X-Frame-Options", "Content-Security-Policy", "Cache-Control")
+ONE_DAY = 60 * 60 * 24
+
+
+def in_wechat_browser(request):
+    """Whether the visitor uses WeChat's built-in browser (the intake form warns them)."""
+    return "micromessenger" in request.headers.get("User-Agent", "").lower()
+
+
+def may_use_cache(request):
+    """Whether this request may be answered from, or stored in, the public page cache."""
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if request.path.startswith((settings.ADMIN_URL_PREFIX, settings.STATIC_URL, settings.MEDIA_URL)):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
+        return False
+    return "Authorization" not in request.headers
+
+
+def page_key(request):
+    parts = "|".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            translation.get_language() or "",
+            "wechat" if in_wechat_browser(request) else "",
+        )
+    )
+    return PAGE_KEY.format(digest=hashlib.sha256(parts.encode()).hexdigest())
+
+
+def _without_tokens(request, content):
+    """The page with every CSRF token of this visitor replaced by the placeholder."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return content
+
+    def replace(match):
+        token = match.group(0)
+        return CSRF_PLACEHOLDER if _unmask_cipher_token(token) == secret else token
+
+    return TOKEN_PATTERN.sub(replace, content)
+
+
+def _served_public_page(request):
+    """Wagtail served a live page without view restrictions, found in the site map."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route or getattr(request, "is_preview", False):
+        return False
+    page = route[0]
+    site_map = site_map_for(request)
+    entry = site_map.by_url.get(request.path) if site_map else None
+    return entry is not None and entry.pk == page.pk and not entry.restricted and page.live
+
+
+def _storable(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html") or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    return _served_public_page(request)
+
+
+def _no_view_restrictions():
+    return PageViewRestriction.objects.none()
+
+
+def prefetch_route(request):
+    """Route the request from the site map: one query for the page instead of Wagtail's walk
+    from the site's root (site, locale, root page, its translation, each level, view restrictions).
+    Pages with view restrictions (and aliases) are left to Wagtail's own routing and checks."""
+    site_map = site_map_for(request)
+    entry = site_map.by_url.get(request.path) if site_map and site_map.site else None
+    if entry is None or entry.restricted:
+        return
+    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+    page = model.objects.live().filter(pk=entry.pk).first() if model else None
+    if page is None:
+        return
+    # The site map has just said that neither this page nor an ancestor is restricted.
+    page.get_view_restrictions = _no_view_restrictions
+    request._wagtail_site = site_map.site
+    request._wagtail_route_for_request = page.route(request, [])
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous visitors' GETs of public pages from the cache; store what may be stored.
+
+    Sits after the authentication, CSRF and message middleware (so their state is known and the
+    CSRF cookie is set on the way out) and before Wagtail's routing (which happens in the view).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PUBLIC_PAGE_CACHE or not may_use_cache(request):
+            return self.get_response(request)
+        if settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate"):
+            bump_generation()  # the benchmark's "first request after a publish"
+        if settings.BENCH_MODE and request.headers.get("X-Bench-Bypass"):
+            prefetch_route(request)  # the benchmark's "uncached": rendered afresh, nothing stored
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        if GENERATION_KEY in found:
+            request._public_generation = found[GENERATION_KEY]
+        generation = current_generation(request)
+        stored = found.get(key)
+        if stored is not None and stored["generation"] == generation:
+            return self.from_cache(request, stored)
+        prefetch_route(request)
+        response = self.get_response(request)
+        if _storable(request, response):
+            stored = {
+                "generation": generation,
+                "content": _without_tokens(request, response.content.decode(response.charset)),
+                "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+            }
+            cache.set(key, stored, timeout=ONE_DAY)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def from_cache(self, request, stored):
+        # One freshly masked token per occurrence: no two responses carry the same token.
+        content = PLACEHOLDER_PATTERN.sub(lambda _match: get_token(request), stored["content"])
+        response = HttpResponse(content)
+        for name, value in stored["headers"].items():
+            response[name] = value
+        patch_vary_headers(response, ("Cookie",))
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,39 @@
+"""Content changes that make every cached public page, menu and link out of date.
+
+Each just bumps the generation number in the shared cache (home/site_map.py); every worker sees
+the new number on its next request, so nothing has to be deleted key by key.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from .site_map import bump_generation
+
+# Saving a page covers direct saves and wagtail-localize's translation sync (which saves or
+# publishes the translated pages); snippets such as the organisation details are translated and
+# synced the same way.
+CONTENT_MODELS = ("home.OrganisationDetails", Site, Locale, PageViewRestriction)
+
+
+def content_changed(sender=None, **kwargs):
+    bump_generation()
+
+
+def page_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        bump_generation()
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"public-site-{id(signal)}")
+    for signal in (post_save, post_delete):
+        signal.connect(page_changed, dispatch_uid=f"public-site-page-{id(signal)}")
+        for model in CONTENT_MODELS:
+            signal.connect(content_changed, sender=model, dispatch_uid=f"public-site-{model}-{id(signal)}")
+    try:
+        from wagtail_localize.models import TranslationSource
+    except ImportError:  # pragma: no cover - wagtail-localize is installed
+        return
+    post_save.connect(content_changed, sender=TranslationSource, dispatch_uid="public-site-translation-source")
