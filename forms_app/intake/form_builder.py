@@ -5,12 +5,29 @@ of a form produce identical answers.
 """
 
 from django import forms
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from ..evidence import EvidenceField
+from ..evidence import EvidenceField, EvidenceRejected
+from ..evidence.errors import NOT_STRIPPED
+from ..field_types import CONSENT_KEEP_ORIGINAL
 from .fields import AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
 
 FIELD_TEMPLATE = "forms_app/field.html"
+
+
+class IntakeForm(BaseForm):
+    def clean(self):
+        """A recording whose metadata could not be removed is accepted only as it is, with the
+        claimant's consent to keep originals; without that consent (or that question) it is refused."""
+        cleaned_data = super().clean()
+        if cleaned_data.get(CONSENT_KEEP_ORIGINAL):
+            return cleaned_data
+        for name, field in self.fields.items():
+            if isinstance(field, EvidenceField) and cleaned_data.get(name):
+                refused = [item for item in cleaned_data[name] if not item.metadata_removed]
+                for item in refused:
+                    self.add_error(name, EvidenceRejected(NOT_STRIPPED, item.display_name))
+        return cleaned_data
 
 
 class IntakeFormBuilder(FormBuilder):
@@ -56,6 +73,9 @@ class IntakeFormBuilder(FormBuilder):
 
     def create_attestation_field(self, field, options):
         return AttestationField(**options)
+
+    def get_form_class(self):
+        return type("IntakeForm", (IntakeForm,), self.formfields)
 
     @property
     def formfields(self):
