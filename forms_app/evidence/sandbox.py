@@ -37,7 +37,7 @@ _context = None
 
 
 def _get_context():
-    global _context  # noqa: PLW0603 - one forkserver per web process, started on first use
+    global _context
     if _context is None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([_WORKER_MODULE])

@@ -9,6 +9,7 @@ This module reads no Django setting: the limits arrive as arguments (``Limits``)
 values apply here as in the web process, including under tests' ``override_settings``.
 """
 
+import contextlib
 import json
 import os
 import resource
@@ -92,13 +93,11 @@ def isolate(limits):
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_output_bytes, limits.max_output_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dump holding evidence on disk
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         # A new user and network namespace: only a loopback interface that is down, so no
         # socket can reach anything. Fails quietly where user namespaces are disabled; the
         # child then still has no socket of the web process (they are not inherited).
         os.unshare(os.CLONE_NEWUSER | os.CLONE_NEWNET)
-    except (AttributeError, OSError):
-        pass
     os.nice(5)
 
 
@@ -129,7 +128,7 @@ def _check_image_header(data, kind, limits):
         pixels = image_pixels(data, kind.mime)
     except ImageTooLarge:
         return Outcome(error=IMAGE_TOO_LARGE), 0
-    except Exception as error:  # noqa: BLE001 - any decoder failure means unreadable
+    except Exception as error:
         return Outcome(error=UNREADABLE, detail=type(error).__name__), 0
     if pixels > limits.max_image_pixels or pixels > limits.max_pixels_per_byte * len(data):
         return Outcome(error=IMAGE_TOO_LARGE), 0
@@ -155,7 +154,7 @@ def _process(data, kind, limits):
     except (ImageTooLarge, MemoryError) as error:
         code = IMAGE_TOO_LARGE if kind.kind == "image" else UNREADABLE
         return Outcome(error=code, detail=type(error).__name__), b""
-    except Exception as error:  # noqa: BLE001 - hostile files make decoders fail in many ways
+    except Exception as error:
         return Outcome(error=UNREADABLE, detail=type(error).__name__), b""
     outcome = Outcome(
         kind=kind.kind,
@@ -213,9 +212,11 @@ _WORKING_TYPES = {("image/jpeg", "jpg"), ("image/png", "png"), ("application/pdf
 
 
 def _check(outcome):
-    if not isinstance(outcome.detail, str) or len(outcome.detail) > 64 or not outcome.detail.isidentifier():
-        if outcome.detail:
-            raise ValueError("bad detail")
+    detail = outcome.detail
+    if not isinstance(detail, str) or (detail and (len(detail) > 64 or not detail.isidentifier())):
+        raise ValueError("bad detail")
+    if not isinstance(outcome.metadata_removed, bool):
+        raise ValueError("bad flag")
     if not isinstance(outcome.working_length, int) or outcome.working_length < 0:
         raise ValueError("bad length")
     if outcome.error:
@@ -229,5 +230,8 @@ def _check(outcome):
         # Media keep their type; metadata_removed may be either.
         if (outcome.working_mime, outcome.working_extension) != (sniffed.mime, sniffed.extension):
             raise ValueError("bad media type")
-    elif (outcome.working_mime, outcome.working_extension) not in _WORKING_TYPES or outcome.metadata_removed is not True:
+    elif (
+        outcome.working_mime,
+        outcome.working_extension,
+    ) not in _WORKING_TYPES or outcome.metadata_removed is not True:
         raise ValueError("bad working type")

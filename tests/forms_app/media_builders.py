@@ -13,7 +13,7 @@ LOCATION = "+31.2304+121.4737/"
 def _make(tmp_path: Path, name, *arguments):
     target = tmp_path / name
     command = [ffmpeg_path(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *arguments, str(target)]
-    subprocess.run(command, check=True)  # noqa: S603 - fixed arguments
+    subprocess.run(command, check=True)
     return target.read_bytes()
 
 
