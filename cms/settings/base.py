@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Form pages and POST answers get Cache-Control: no-store (reads the CSRF flag, so after CSRF).
+    "cms.middleware.NoStoreFormsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks whether the user passed a second factor, then sends admin users who have not to do so.
     "django_otp.middleware.OTPMiddleware",
@@ -144,6 +146,18 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Editors' documents are served from the site's own origin, which the CSP trusts for scripts:
+# only what campaigns publish may be uploaded (no HTML, SVG, JavaScript or executables), and
+# every document goes through Wagtail's view as an attachment with nosniff and a "default-src
+# 'none'" CSP, never inline and never straight from MEDIA_URL.
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "doc", "docx", "odt", "rtf", "txt", "csv"),
+    *("xls", "xlsx", "ods", "ppt", "pptx", "odp"),
+    *("jpg", "jpeg", "png", "gif", "webp"),
+]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
 # ever written (Django's default writes large uploads to world-readable temp files).
 FILE_UPLOAD_HANDLERS = ["forms_app.evidence.BoundedMemoryUploadHandler"]

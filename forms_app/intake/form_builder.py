@@ -9,25 +9,44 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from ..evidence import EvidenceField, EvidenceRejected
 from ..evidence.errors import NOT_STRIPPED
-from ..field_types import CONSENT_KEEP_ORIGINAL
-from .fields import AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
+from ..field_types import CONSENT_KEEP_ORIGINAL, CONTACT_PHONE
+from .fields import MAINLAND_PHONE, AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
 
 FIELD_TEMPLATE = "forms_app/field.html"
+# Browsers must not remember or offer what claimants type (names, numbers, WeChat IDs, addresses):
+# the device may be inspected. Every free-text question gets this.
+NO_AUTOFILL = {"autocomplete": "off"}
 
 
 class IntakeForm(BaseForm):
     def clean(self):
+        cleaned_data = super().clean()
+        self.check_unstripped_evidence(cleaned_data)
+        self.check_mainland_phone(cleaned_data)
+        return cleaned_data
+
+    def check_mainland_phone(self, cleaned_data):
+        """A +86 number in the phone question contradicts "never a +86 number" in the contact choices."""
+        phone = str(cleaned_data.get(CONTACT_PHONE) or "")
+        if not MAINLAND_PHONE.match(phone):
+            return
+        for name, field in self.fields.items():
+            if isinstance(field, ContactPreferenceField) and "phone_86" in (cleaned_data.get(name) or {}).get(
+                "never", []
+            ):
+                self.add_error(CONTACT_PHONE, ContactPreferenceField.mainland_phone_error())
+                return
+
+    def check_unstripped_evidence(self, cleaned_data):
         """A recording whose metadata could not be removed is accepted only as it is, with the
         claimant's consent to keep originals; without that consent (or that question) it is refused."""
-        cleaned_data = super().clean()
         if cleaned_data.get(CONSENT_KEEP_ORIGINAL):
-            return cleaned_data
+            return
         for name, field in self.fields.items():
             if isinstance(field, EvidenceField) and cleaned_data.get(name):
                 refused = [item for item in cleaned_data[name] if not item.metadata_removed]
                 for item in refused:
                     self.add_error(name, EvidenceRejected(NOT_STRIPPED, item.display_name))
-        return cleaned_data
 
 
 class IntakeFormBuilder(FormBuilder):
@@ -43,10 +62,13 @@ class IntakeFormBuilder(FormBuilder):
         return options
 
     def create_singleline_field(self, field, options):
-        return forms.CharField(max_length=500, **options)
+        return forms.CharField(max_length=500, widget=forms.TextInput(attrs=NO_AUTOFILL), **options)
 
     def create_multiline_field(self, field, options):
-        return forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 6}), **options)
+        return forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 6, **NO_AUTOFILL}), **options)
+
+    def create_email_field(self, field, options):
+        return forms.EmailField(widget=forms.EmailInput(attrs=NO_AUTOFILL), **options)
 
     def create_number_field(self, field, options):
         return forms.DecimalField(
