@@ -207,6 +207,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No cookie outlives the browser on a claimant's device. The CSRF cookie becomes a session
+# cookie (not one year), and so does the session cookie (not two weeks), which the public site
+# uses only between filing and the receipt page. Staff sessions then also end when the browser
+# closes, so an admin left signed in on a shared computer does not stay signed in; they keep
+# working while the browser is open, and the server still expires them after
+# SESSION_COOKIE_AGE. CSRF_USE_SESSIONS was not chosen: it would write a session row for every
+# visitor who opens a form.
+CSRF_COOKIE_AGE = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
