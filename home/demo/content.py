@@ -546,9 +546,9 @@ FAQ = {
                     "你們如何保護我的資訊？",
                 ),
                 "answer": Text(
-                    "Cases are encrypted when they reach our server, and only a few staff, signing in with two-factor authentication, can read them. We do not store IP addresses, we use no trackers, and we remove hidden metadata such as location and device details from the files you upload. See our privacy notice for details.",
-                    "案例一送达服务器即被加密，只有少数通过双重验证登录的工作人员可以阅读。我们不保存 IP 地址，不使用追踪器，并会清除您上传文件中的位置、设备等隐藏元数据。详情请参阅隐私声明。",
-                    "案例一送達伺服器即被加密，只有少數透過雙重驗證登入的工作人員可以閱讀。我們不儲存 IP 地址，不使用追蹤器，並會清除您上傳檔案中的位置、裝置等隱藏中繼資料。詳情請參閱隱私權聲明。",
+                    "Cases are encrypted when they reach our server, and only a few staff, signing in with two-factor authentication, can read them. We do not store IP addresses and we use no trackers. From the files you upload we remove the hidden data we know how to remove, such as location, device and dates; what a picture, document or recording itself shows is not changed and can still identify you. See our privacy notice for details.",
+                    "案例一送达服务器即被加密，只有少数通过双重验证登录的工作人员可以阅读。我们不保存 IP 地址，也不使用追踪器。对于您上传的文件，我们会清除我们能够清除的隐藏数据，例如位置、设备和日期；但图片、文档或录音本身的内容不会改变，仍可能暴露您的身份。详情请参阅隐私声明。",
+                    "案例一送達伺服器即被加密，只有少數透過雙重驗證登入的工作人員可以閱讀。我們不儲存 IP 地址，也不使用追蹤器。對於您上傳的檔案，我們會清除我們能夠清除的隱藏資料，例如位置、裝置和日期；但圖片、文件或錄音本身的內容不會改變，仍可能暴露您的身分。詳情請參閱隱私權聲明。",
                 ),
             },
         ),
@@ -708,9 +708,9 @@ PRIVACY = {
         (
             "paragraph",
             Text(
-                "Before we store a photo, document or screenshot you upload, we remove its hidden metadata, such as the GPS location, the device model and the time it was created.",
-                "在保存您上传的照片、文档或截图之前，我们会删除其中的隐藏元数据，例如 GPS 位置、设备型号和创建时间。",
-                "在儲存您上傳的照片、文件或截圖之前，我們會刪除其中的隱藏中繼資料，例如 GPS 位置、裝置型號和建立時間。",
+                "Before we store a file you upload, our staff's working copy is made without its hidden data. Photos and screenshots are rebuilt from their pixels alone, so no GPS location, device model, dates, comments or colour profile remain. PDFs lose their author, dates, attachments, scripts, page thumbnails, and the hidden data of the photos inside them; their pages and text stay as they are. Text files are kept as plain text. Audio and video keep their sound and picture exactly as recorded, without tags such as title, comments, location, dates or device, and without cover pictures, chapters or extra tracks. What a file shows or says is never changed, and invisible watermarks in screenshots cannot be removed. If we cannot remove the hidden data of an audio or video file, we accept it only if you agree that we keep your original files; we keep your untouched originals, encrypted, only if you agree.",
+                "在保存您上传的文件之前，我们会为工作人员制作一份去除了隐藏数据的工作副本。照片和截图只根据像素重新生成，因此不会留下 GPS 位置、设备型号、日期、注释或色彩配置文件。PDF 会去除作者、日期、附件、脚本、页面缩略图以及其中照片的隐藏数据；页面和文字保持不变。文本文件以纯文本保存。音频和视频的声音和画面与录制时完全相同，但会去除标题、注释、位置、日期、设备等标签，以及封面图片、章节和额外的轨道。文件所显示或所说的内容永远不会被改动，截图中看不见的水印也无法去除。如果我们无法去除某个音频或视频文件的隐藏数据，只有在您同意我们保留原始文件的情况下才会接收它；只有在您同意的情况下，我们才会加密保存您未经改动的原始文件。",
+                "在儲存您上傳的檔案之前，我們會為工作人員製作一份移除了隱藏資料的工作副本。照片和截圖只根據像素重新產生，因此不會留下 GPS 位置、裝置型號、日期、註解或色彩描述檔。PDF 會移除作者、日期、附件、指令碼、頁面縮圖以及其中照片的隱藏資料；頁面和文字保持不變。文字檔以純文字儲存。音訊和影片的聲音和畫面與錄製時完全相同，但會移除標題、註解、位置、日期、裝置等標籤，以及封面圖片、章節和額外的音軌或軌道。檔案所顯示或所說的內容永遠不會被改動，截圖中看不見的浮水印也無法移除。如果我們無法移除某個音訊或影片檔案的隱藏資料，只有在您同意我們保留原始檔案的情況下才會接收它；只有在您同意的情況下，我們才會加密儲存您未經改動的原始檔案。",
             ),
         ),
         (
@@ -871,9 +871,9 @@ ANNOUNCEMENTS = [
             (
                 "paragraph",
                 Text(
-                    "Every file you upload is stripped of hidden metadata before it is stored. Photos taken on a phone often record where and when they were taken and which device was used; we remove that information so that it cannot point back to you.",
-                    "您上传的每个文件在保存之前都会被清除隐藏的元数据。手机拍摄的照片通常会记录拍摄地点、时间和所用设备；我们会删除这些信息，使其无法追溯到您。",
-                    "您上傳的每個檔案在儲存之前都會被清除隱藏的中繼資料。手機拍攝的照片通常會記錄拍攝地點、時間和所用裝置；我們會刪除這些資訊，使其無法追溯到您。",
+                    "Before a file you upload is stored, we make a copy of it without the hidden data we know how to remove. Photos taken on a phone often record where and when they were taken and which device was used; we remove that information, and the same kind of data from PDFs, audio and video. If an audio or video file cannot be cleaned, we accept it only with your permission to keep it as it is. The picture, words or sound themselves are not changed, so they can still show who or where you are.",
+                    "您上传的文件在保存之前，我们会制作一份副本，去除我们能够去除的隐藏数据。手机拍摄的照片通常会记录拍摄地点、时间和所用设备；我们会删除这些信息，也会删除 PDF、音频和视频中的同类数据。如果某个音频或视频文件无法清理，只有在您允许我们按原样保留的情况下我们才会接收。图片、文字或声音本身不会改变，因此仍可能显示您是谁或身在何处。",
+                    "您上傳的檔案在儲存之前，我們會製作一份副本，移除我們能夠移除的隱藏資料。手機拍攝的照片通常會記錄拍攝地點、時間和所用裝置；我們會刪除這些資訊，也會刪除 PDF、音訊和影片中的同類資料。如果某個音訊或影片檔案無法清理，只有在您允許我們按原樣保留的情況下我們才會接收。圖片、文字或聲音本身不會改變，因此仍可能顯示您是誰或身在何處。",
                 ),
             ),
             (

@@ -13,6 +13,8 @@ LABELS = {
     "zh-hant": {"phone": "電話或簡訊", "sms": "簡訊", "email": "電子郵件"},
 }
 
+QUOTES = {"en": "“{}”", "zh-hans": "“{}”", "zh-hant": "「{}」"}
+
 
 def post(client, language, safe, never, **extra):
     page = IntakeFormPage.objects.live().get(case_type="persecution", locale__language_code=language)
@@ -37,8 +39,8 @@ def test_overlapping_safe_and_never_channels_are_refused_naming_both(client, lan
 
     assert response.status_code == 200
     text = visible_text(soup(response))
-    labels = LABELS[language]
-    assert f"“{labels[safe]}”" in text and f"“{labels[never]}”" in text
+    labels, quoted = LABELS[language], QUOTES[language]
+    assert quoted.format(labels[safe]) in text and quoted.format(labels[never]) in text
     assert not Case.objects.exists()
 
 
