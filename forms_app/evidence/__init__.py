@@ -12,9 +12,10 @@ only this allow-list is accepted:
   AVIF, TIFF, BMP, raw camera files and SVG are refused.
 * PDF - opened with pikepdf. Metadata, attachments, JavaScript, actions, modification dates,
   thumbnails, and the metadata of embedded JPEG and JPEG 2000 images (including bytes after a
-  JPEG's end) are removed and a fresh file written (see pdfs.py, which lists what is kept). Files needing a password to open, or that cannot be
-  repaired, are "unreadable". Files restricted only by an owner password open without one,
-  and their working copy is saved unencrypted.
+  JPEG's end) are removed and a fresh file written (see pdfs.py, which lists what is kept).
+  Files needing a password to open, or that cannot be repaired, are "unreadable". Files
+  restricted only by an owner password open without one, and their working copy is saved
+  unencrypted.
 * Plain text - UTF-8, GB18030 or Big5(-HKSCS), no NUL or other control characters, and no
   markup (HTML, SVG or XML are refused). Working copy: the same text in UTF-8.
 * Audio - MP3, M4A/AAC, Ogg (Vorbis, Opus), WAV, AMR and AMR-WB (WeChat voice exports).

@@ -11,8 +11,8 @@ as ``©xyz`` location, ``©day``, make and model, QuickTime ``mdta`` keys, Vorbi
 LIST/INFO, Matroska tags), chapters, cover art and other attached pictures, and every track that
 is not audio or video (subtitles, data and timed-metadata tracks, such as phones' GPS tracks),
 plus the muxer's own "encoder" tag and creation times (``bitexact``). Kept: the audio and video
-streams exactly as recorded (nothing is re-encoded), their codec parameters, duration,
-language code and rotation. What the streams themselves carry (a voice, a face, the sound of
+streams exactly as recorded (nothing is re-encoded), their codec parameters and
+duration. What the streams themselves carry (a voice, a face, the sound of
 a place, codec-level user data such as some drones' SEI messages) is not and cannot be removed.
 
 The result is probed again and refused (``NotStripped``) if any tag other than harmless
