@@ -57,7 +57,7 @@ TECHNICAL_TAGS = {
 }
 # Values of technical tags, or very short values, that may legitimately appear in any file.
 _MIN_TAG_TEXT = 6
-TIMEOUT_SECONDS = 60
+TIMEOUT_SECONDS = 30  # below the sandbox's own timeout
 
 
 class NotStripped(Exception):
@@ -72,7 +72,14 @@ def ffmpeg_path():
 
 
 def strip_media(data, mime, ffmpeg=None):
-    """The file rewritten without metadata; raises NotStripped."""
+    """The file rewritten without metadata; raises NotStripped (also when ffmpeg is missing or hangs)."""
+    try:
+        return _strip(data, mime, ffmpeg)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise NotStripped(type(error).__name__) from error
+
+
+def _strip(data, mime, ffmpeg):
     demuxer, muxer = FORMATS[mime]
     ffmpeg = ffmpeg or ffmpeg_path()
     source = _memory_file("evidence-in", data)

@@ -72,12 +72,16 @@ def process_in_sandbox(files):
 
     Raises EvidenceRejected(PROCESSING_FAILED) if the child fails in any way.
     """
-    sandbox_limits = current_limits()
+    try:
+        sandbox_limits = current_limits()  # finds ffmpeg: a broken install must not become a 500
+        context = _get_context()
+        reader, writer = context.Pipe(duplex=False)
+    except Exception as error:
+        logger.error("Evidence sandbox could not start (%s)", type(error).__name__)
+        raise EvidenceRejected(PROCESSING_FAILED) from error
     timeout = limits.sandbox_timeout_seconds()
     # The most a well-behaved child can send back; anything larger is refused unread.
     max_message = 4 * sum(len(data) for data in files) + 8 * sandbox_limits.max_request_pixels + limits.MiB
-    context = _get_context()
-    reader, writer = context.Pipe(duplex=False)
     process = context.Process(target=child_main, args=(writer, files, sandbox_limits), daemon=True)
     # Killing the child at the deadline also ends a read it has left half-written (EOFError).
     deadline = threading.Timer(timeout, _kill, args=(process,))

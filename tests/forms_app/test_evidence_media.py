@@ -110,3 +110,14 @@ def test_not_stripped_message_is_translated():
     with translation.override("zh-hant"):
         message = EvidenceRejected("not_stripped", "錄音.mp3").messages[0]
     assert "錄音.mp3" in message and "隱藏資訊" in message
+
+
+def test_without_a_working_ffmpeg_recordings_count_as_not_stripped(tmp_path, monkeypatch):
+    """If ffmpeg is missing, a recording is flagged not stripped (so consent decides), never a crash."""
+    original = tagged_mp3(tmp_path)
+    monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", str(tmp_path / "no-such-ffmpeg"))
+
+    result = process("voice.mp3", original)
+
+    assert result.metadata_removed is False
+    assert result.working == original
