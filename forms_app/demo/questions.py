@@ -342,14 +342,13 @@ CLOSING_FIELDS = [
             "我同意你們加密儲存我的原始證據檔案，供律師使用。",
         ),
         Text(
-            "Optional. Original files can contain hidden data, such as when, where and on which device they were "
-            "made. This may help prove your case but could also identify you. If you do not tick this, we keep only "
-            "copies with that data removed, and we cannot accept an audio or video file whose hidden data we are "
-            "unable to remove.",
-            "选填。原始文件可能包含隐藏的数据，例如文件是在什么时间、什么地点、用哪台设备生成的。这些数据可能有助于证明您的案件，"
-            "但也可能暴露您的身份。如果您不勾选，我们只会保留去除了这些数据的副本，并且无法接收我们不能去除隐藏数据的音频或视频文件。",
-            "選填。原始檔案可能包含隱藏的資料，例如檔案是在什麼時間、什麼地點、用哪台裝置產生的。這些資料可能有助於證明您的案件，"
-            "但也可能暴露您的身分。如果您不勾選，我們只會保留移除了這些資料的副本，並且無法接收我們不能移除隱藏資料的音訊或影片檔案。",
+            "Optional. Originals can show when, where and on which device they were made: this may help your case "
+            "but could identify you. Without this, we keep only copies with that data removed, and cannot accept a "
+            "recording we are unable to clean.",
+            "选填。原始文件可能显示它是在什么时间、什么地点、用哪台设备生成的：这可能有助于您的案件，但也可能暴露您的身份。"
+            "如果不勾选，我们只保留去除了这些数据的副本，也无法接收我们无法清理的录音或视频。",
+            "選填。原始檔案可能顯示它是在什麼時間、什麼地點、用哪台裝置產生的：這可能有助於您的案件，但也可能暴露您的身分。"
+            "如果不勾選，我們只保留移除了這些資料的副本，也無法接收我們無法清理的錄音或影片。",
         ),
     ),
     _field(
