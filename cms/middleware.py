@@ -5,6 +5,7 @@ from django.core.signals import request_finished
 from django.dispatch import receiver
 from django.middleware.csp import ContentSecurityPolicyMiddleware as DjangoCSPMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import add_never_cache_headers
 
 from .logs import request_id
 
@@ -69,4 +70,23 @@ class OnionLocationMiddleware:
             and not request.META.get("HTTP_HOST", "").split(":")[0].endswith(".onion")
         ):
             response["Onion-Location"] = onion + request.path
+        return response
+
+
+class NoStoreFormsMiddleware:
+    """Pages holding a form, and every answer to a POST, are never stored by the browser or a proxy.
+
+    A re-rendered intake form echoes what the claimant typed (a +86 phone number, a name); a
+    browser cache or the back button on a shared or seized phone must not bring it back. "Holds
+    a form" means the page asked for a CSRF token. Must sit after CsrfViewMiddleware in MIDDLEWARE
+    (it reads the token flag before that middleware clears it).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            add_never_cache_headers(response)
         return response

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FormsAppConfig(AppConfig):
     name = "forms_app"
     verbose_name = _("Cases")
+
+    def ready(self):
+        from .cases import checks  # noqa: F401 - registers the start-up key checks

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Form pages and POST answers get Cache-Control: no-store (reads the CSRF flag, so after CSRF).
+    "cms.middleware.NoStoreFormsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Signs staff out after the idle and absolute session timeouts.
     "staff_auth.middleware.SessionTimeoutMiddleware",
@@ -172,6 +174,18 @@ STORAGES = {
     "evidence": evidence_storage(EVIDENCE_STORAGE, PRIVATE_STORAGE_ROOT, env_str),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Editors' documents are served from the site's own origin, which the CSP trusts for scripts:
+# only what campaigns publish may be uploaded (no HTML, SVG, JavaScript or executables), and
+# every document goes through Wagtail's view as an attachment with nosniff and a "default-src
+# 'none'" CSP, never inline and never straight from MEDIA_URL.
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "doc", "docx", "odt", "rtf", "txt", "csv"),
+    *("xls", "xlsx", "ods", "ppt", "pptx", "odp"),
+    *("jpg", "jpeg", "png", "gif", "webp"),
+]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Uploads stay in memory, bounded per file while streaming, so no plaintext temporary file is
 # ever written (Django's default writes large uploads to world-readable temp files).
 FILE_UPLOAD_HANDLERS = ["forms_app.evidence.BoundedMemoryUploadHandler"]
@@ -247,6 +261,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No cookie outlives the browser on a claimant's device. The CSRF cookie becomes a session
+# cookie (not one year), and so does the session cookie (not two weeks), which the public site
+# uses only between filing and the receipt page. Staff sessions then also end when the browser
+# closes, so an admin left signed in on a shared computer does not stay signed in; they keep
+# working while the browser is open, and the server still expires them after
+# SESSION_COOKIE_AGE. CSRF_USE_SESSIONS was not chosen: it would write a session row for every
+# visitor who opens a form.
+CSRF_COOKIE_AGE = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

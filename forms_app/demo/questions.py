@@ -231,9 +231,9 @@ CLOSING_FIELDS = [
         "consent",
         "I agree that you may keep my original evidence files, encrypted, for the lawyers.",
         (
-            "Optional. Original files can contain hidden data, such as when, where and on which device they were "
-            "made. This may help prove your case but could also identify you. If you do not tick this, we keep only "
-            "copies with that data removed."
+            "Optional. Originals can show when, where and on which device they were made: this may help your case "
+            "but could identify you. Without this, we keep only copies with that data removed, and cannot accept a "
+            "recording we are unable to clean."
         ),
     ),
     _field(

@@ -243,7 +243,7 @@ FAQ = {
             "question_answer",
             {
                 "question": "How do you protect my information?",
-                "answer": "Cases are encrypted when they reach our server, and only a few staff, signing in with two-factor authentication, can read them. We do not store IP addresses, we use no trackers, and we remove hidden metadata such as location and device details from the files you upload. See our privacy notice for details.",
+                "answer": "Cases are encrypted when they reach our server, and only a few staff, signing in with two-factor authentication, can read them. We do not store IP addresses and we use no trackers. From the files you upload we remove the hidden data we know how to remove, such as location, device and dates; what a picture, document or recording itself shows is not changed and can still identify you. See our privacy notice for details.",
             },
         ),
     ],
@@ -325,7 +325,7 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "Before we store a photo, document or screenshot you upload, we remove its hidden metadata, such as the GPS location, the device model and the time it was created.",
+            "Before we store a file you upload, our staff's working copy is made without its hidden data. Photos and screenshots are rebuilt from their pixels alone, so no GPS location, device model, dates, comments or colour profile remain. PDFs lose their author, dates, attachments, scripts, page thumbnails, and the hidden data of the photos inside them; their pages and text stay as they are. Text files are kept as plain text. Audio and video keep their sound and picture exactly as recorded, without tags such as title, comments, location, dates or device, and without cover pictures, chapters or extra tracks. What a file shows or says is never changed, and invisible watermarks in screenshots cannot be removed. If we cannot remove the hidden data of an audio or video file, we accept it only if you agree that we keep your original files; we keep your untouched originals, encrypted, only if you agree.",
         ),
         (
             "heading",
@@ -408,7 +408,7 @@ ANNOUNCEMENTS = [
             ),
             (
                 "paragraph",
-                "Every file you upload is stripped of hidden metadata before it is stored. Photos taken on a phone often record where and when they were taken and which device was used; we remove that information so that it cannot point back to you.",
+                "Before a file you upload is stored, we make a copy of it without the hidden data we know how to remove. Photos taken on a phone often record where and when they were taken and which device was used; we remove that information, and the same kind of data from PDFs, audio and video. If an audio or video file cannot be cleaned, we accept it only with your permission to keep it as it is. The picture, words or sound themselves are not changed, so they can still show who or where you are.",
             ),
             (
                 "paragraph",

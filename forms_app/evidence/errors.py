@@ -16,6 +16,9 @@ TOO_MANY_FILES = "too_many_files"
 CASE_TOO_LARGE = "case_too_large"
 IMAGE_TOO_LARGE = "image_too_large"
 UNREADABLE = "unreadable"
+REQUEST_PIXELS = "request_pixels"
+PROCESSING_FAILED = "processing_failed"
+NOT_STRIPPED = "not_stripped"
 
 MESSAGES = {
     FILE_TYPE: _(
@@ -37,6 +40,19 @@ MESSAGES = {
         "Please send a smaller version, for example a screenshot of it."
     ),
     UNREADABLE: _("We could not read “%(name)s”. It may be damaged, empty or protected with a password."),
+    REQUEST_PIXELS: _(
+        "Together your images are too large for us to process safely at once. None of your files "
+        "was added: please send fewer images, or smaller versions of them (for example screenshots)."
+    ),
+    PROCESSING_FAILED: _(
+        "One of your files could not be processed safely, so none of them was added. "
+        "Please try again with fewer files, or leave out any file that may be damaged."
+    ),
+    NOT_STRIPPED: _(
+        "We could not remove the hidden details (such as the recording device, date or place) "
+        "from “%(name)s”. We can accept it only as it is, if you agree below that we keep your "
+        "original files unchanged. Otherwise please leave it out."
+    ),
 }
 
 # Used with code "case_too_large" when the whole request is refused before any file is read.

@@ -15,8 +15,6 @@ import warnings
 import pillow_heif
 from PIL import Image, ImageOps
 
-from . import limits
-
 pillow_heif.register_heif_opener()
 
 # Sniffed MIME type -> (the only Pillow decoder allowed to open it, output format).
@@ -36,7 +34,19 @@ class ImageTooLarge(Exception):
     """The image declares more pixels than we are willing to decode."""
 
 
-def clean_image(data, mime):
+def image_pixels(data, mime):
+    """The pixel count the image's header declares; nothing is decoded. Raises for bad data."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=[_FORMATS[mime][0]]) as image:
+                width, height = image.size
+    except Image.DecompressionBombError as error:
+        raise ImageTooLarge from error
+    return width * height
+
+
+def clean_image(data, mime, max_pixels):
     """(working bytes, mime, extension) for an image; raises ImageTooLarge, or any error for bad data."""
     decoder, output = _FORMATS[mime]
     try:
@@ -45,7 +55,7 @@ def clean_image(data, mime):
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[decoder]) as image:
                 width, height = image.size  # from the header: nothing is decoded yet
-                if width * height > limits.max_image_pixels():
+                if width * height > max_pixels:
                     raise ImageTooLarge
                 image.seek(0)  # first frame of GIFs and animated WebP/PNG
                 image.load()

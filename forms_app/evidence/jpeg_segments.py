@@ -17,14 +17,18 @@ _STANDALONE = {0x01, *range(0xD0, 0xD8)}
 
 
 def strip_jpeg_metadata(data):
-    """``data`` without APP1-APP13, APP15 (EXIF, XMP, ICC, Photoshop...) and comments.
+    """``data`` without APP1-APP13, APP15 (EXIF, XMP, ICC, Photoshop...), comments, and anything
+    after the end-of-image marker (motion-photo videos, MPF second images, appended data).
 
+    Kept: the frame and scan headers, quantisation and Huffman tables, restart intervals, JFIF
+    (APP0: resolution only), Adobe (APP14: colour transform) and the compressed pixels.
     Returns None when the stream cannot be parsed, so the caller can decide what to do.
     """
     if not data.startswith(SOI):
         return None
     out = bytearray(SOI)
     position = 2
+    scanned = False
     while position < len(data):
         if data[position] != 0xFF:
             return None
@@ -38,7 +42,7 @@ def strip_jpeg_metadata(data):
             out += data[position : position + 2]
             position += 2
             if marker == _EOI:
-                return bytes(out + data[position:])
+                return bytes(out)  # whatever follows the image is dropped
             continue
         if position + 4 > len(data):
             return None
@@ -47,11 +51,35 @@ def strip_jpeg_metadata(data):
         if length < 2 or end > len(data):
             return None
         if marker == _SOS:
-            # Entropy-coded data follows up to EOI (with any later scans): copy it untouched.
-            return bytes(out + data[position:])
+            # The scan header, then entropy-coded data up to the next marker, copied untouched.
+            scan_end = _end_of_scan(data, end)
+            out += data[position:scan_end]
+            position = scan_end
+            scanned = True
+            continue
         if marker == _COM or (marker in _APPN and marker not in (_APP0, _APP14)):
             position = end
             continue
         out += data[position:end]
         position = end
-    return None
+    # A stream cut short after its pixels (no EOI) is still an image; viewers show it.
+    return bytes(out + b"\xff\xd9") if scanned else None
+
+
+def _end_of_scan(data, position):
+    """Index of the first marker after entropy-coded data starting at ``position``.
+
+    Inside a scan, 0xFF is followed by 0x00 (a stuffed data byte) or by a restart marker;
+    any other byte after 0xFF starts the next marker (another scan's tables, or EOI).
+    """
+    while True:
+        position = data.find(b"\xff", position)
+        if position < 0 or position + 1 >= len(data):
+            return len(data)
+        following = data[position + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7:
+            position += 2
+        elif following == 0xFF:
+            position += 1  # fill bytes before a marker
+        else:
+            return position

@@ -32,3 +32,31 @@ def max_image_pixels() -> int:
 def max_request_bytes() -> int:
     """The largest request body worth reading at all."""
     return max_case_bytes() + REQUEST_OVERHEAD_BYTES
+
+
+# Processing happens in a sandbox child (sandbox.py); these bound what one request may cost.
+DEFAULT_MAX_REQUEST_PIXELS = 150_000_000  # e.g. ten 12-megapixel phone photos, with room
+DEFAULT_MAX_PIXELS_PER_BYTE = 1000  # real photos and screenshots stay far below this
+DEFAULT_SANDBOX_MEMORY_BYTES = 1536 * MiB
+DEFAULT_SANDBOX_CPU_SECONDS = 30
+DEFAULT_SANDBOX_TIMEOUT_SECONDS = 45
+
+
+def max_request_pixels() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_REQUEST_PIXELS", DEFAULT_MAX_REQUEST_PIXELS))
+
+
+def max_pixels_per_byte() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_PIXELS_PER_BYTE", DEFAULT_MAX_PIXELS_PER_BYTE))
+
+
+def sandbox_memory_bytes() -> int:
+    return int(getattr(settings, "EVIDENCE_SANDBOX_MEMORY_BYTES", DEFAULT_SANDBOX_MEMORY_BYTES))
+
+
+def sandbox_cpu_seconds() -> int:
+    return int(getattr(settings, "EVIDENCE_SANDBOX_CPU_SECONDS", DEFAULT_SANDBOX_CPU_SECONDS))
+
+
+def sandbox_timeout_seconds() -> float:
+    return float(getattr(settings, "EVIDENCE_SANDBOX_TIMEOUT_SECONDS", DEFAULT_SANDBOX_TIMEOUT_SECONDS))

@@ -8,18 +8,13 @@ from . import limits
 from .errors import (
     CASE_TOO_LARGE,
     FILE_TOO_LARGE,
-    FILE_TYPE,
-    IMAGE_TOO_LARGE,
     TOO_MANY_FILES,
     UNREADABLE,
     EvidenceRejected,
     human_size,
 )
-from .images import ImageTooLarge, clean_image
 from .names import FALLBACK_STEM, display_name
-from .pdfs import clean_pdf
-from .sniffing import sniff
-from .text import clean_text
+from .sandbox import process_in_sandbox
 
 logger = logging.getLogger(__name__)
 
@@ -38,82 +33,81 @@ class ProcessedEvidence:
     working_mime: str
     working_extension: str
     working_sha256: str
-    metadata_removed: bool  # False for audio and video: reviewers must be told
+    # False only for audio or video that ffmpeg could not rewrite: the working copy is then the
+    # original, and the form accepts it only with the claimant's consent to keep originals.
+    metadata_removed: bool
     size: int
 
 
 def process_uploads(files):
     """Check and process every upload; raise EvidenceRejected naming each refused file.
 
-    Every file is examined so the claimant learns about all problems at once; when several
-    are refused the exception lists them all (``.messages``) and ``.code`` is the first one's.
+    Sizes are checked here; everything that parses a file's contents runs in the sandbox child
+    (sandbox.py), all of one request's files in one child. Every file is examined so the
+    claimant learns about all problems at once; when several are refused the exception lists
+    them all (``.messages``) and ``.code`` is the first one's. A refusal of the whole request
+    (too many pixels together, or a sandbox failure) is raised alone.
     """
     files = [upload for upload in files if upload]
     if len(files) > limits.max_files():
         raise EvidenceRejected(TOO_MANY_FILES, count=len(files), limit=limits.max_files())
-    results, errors, total = [], [], 0
+    checked, total = [], 0  # (name, bytes or the refusal)
     for upload in files:
         name = display_name(getattr(upload, "name", ""))
         data = _read(upload, limits.max_file_bytes())
         if data is None:
-            errors.append(EvidenceRejected(FILE_TOO_LARGE, name, limit=human_size(limits.max_file_bytes())))
+            checked.append((name, EvidenceRejected(FILE_TOO_LARGE, name, limit=human_size(limits.max_file_bytes()))))
             continue
         total += len(data)
         if total > limits.max_case_bytes():
-            errors.append(EvidenceRejected(CASE_TOO_LARGE, name, limit=human_size(limits.max_case_bytes())))
-            continue
-        try:
-            results.append(process_one(data, name))
-        except EvidenceRejected as error:
-            errors.append(error)
+            checked.append((name, EvidenceRejected(CASE_TOO_LARGE, name, limit=human_size(limits.max_case_bytes()))))
+        elif not data:
+            checked.append((name, EvidenceRejected(UNREADABLE, name)))
+        else:
+            checked.append((name, data))
+    contents = [item for _name, item in checked if isinstance(item, bytes)]
+    outcomes = iter(_sandboxed(contents))
+    results, errors = [], []
+    for name, item in checked:
+        result = item if isinstance(item, EvidenceRejected) else _result(name, item, *next(outcomes))
+        (errors if isinstance(result, EvidenceRejected) else results).append(result)
     if errors:
         raise EvidenceRejected.several(errors)
     return results
 
 
-def process_one(data, name):
-    """ProcessedEvidence for one file's bytes; ``name`` is its display name."""
-    if not data:
-        raise EvidenceRejected(UNREADABLE, name)
-    detected = sniff(data)
-    if detected is None:
-        raise EvidenceRejected(FILE_TYPE, name)
-    try:
-        working, working_mime, extension = _working_copy(data, detected)
-    except ImageTooLarge as error:
-        raise EvidenceRejected(IMAGE_TOO_LARGE, name) from error
-    except Exception as error:
-        # Hostile or damaged files make decoders fail in many ways; none may become a 500.
-        # Log the kind of failure only: names and contents are the claimant's secrets.
-        logger.info("Evidence refused as unreadable (%s: %s)", detected.mime, type(error).__name__)
-        raise EvidenceRejected(UNREADABLE, name) from error
+def _sandboxed(contents):
+    """[(Outcome, working bytes)] for each content, in order; raises for a whole-request refusal."""
+    if not contents:
+        return []
+    request_error, outcomes, working = process_in_sandbox(contents)
+    if request_error:
+        raise EvidenceRejected(request_error)
+    return list(zip(outcomes, working, strict=True))
+
+
+def _result(name, data, outcome, working):
+    """ProcessedEvidence, or the EvidenceRejected naming the file."""
+    if outcome.error:
+        if outcome.detail:
+            # The kind of failure only: names and contents are the claimant's secrets.
+            logger.info("Evidence refused as %s (%s)", outcome.error, outcome.detail)
+        return EvidenceRejected(outcome.error, name)
     if name == FALLBACK_STEM:  # the upload had no usable name: "evidence.jpg"
-        name = display_name("", extension)
+        name = display_name("", outcome.working_extension)
     return ProcessedEvidence(
         display_name=name,
-        kind=detected.kind,
+        kind=outcome.kind,
         original=data,
-        original_mime=detected.mime,
+        original_mime=outcome.mime,
         original_sha256=hashlib.sha256(data).hexdigest(),
         working=working,
-        working_mime=working_mime,
-        working_extension=extension,
+        working_mime=outcome.working_mime,
+        working_extension=outcome.working_extension,
         working_sha256=hashlib.sha256(working).hexdigest(),
-        metadata_removed=detected.kind not in ("audio", "video"),
+        metadata_removed=outcome.metadata_removed,
         size=len(data),
     )
-
-
-def _working_copy(data, detected):
-    if detected.kind == "image":
-        return clean_image(data, detected.mime)
-    if detected.kind == "pdf":
-        return clean_pdf(data)
-    if detected.kind == "text":
-        return clean_text(data)
-    # Audio and video pass through unchanged: removing container metadata (recording
-    # device, dates, sometimes GPS in phone videos) needs ffmpeg, which we do not have.
-    return data, detected.mime, detected.extension
 
 
 def _read(upload, limit):

@@ -28,3 +28,12 @@ UNSAFE_CONTACT_CHANNELS = [
     ("email", _("E-mail")),
     ("post", _("Letters to my address")),
 ]
+
+# A safe channel -> the "never" channels that contradict it. "Phone call or SMS" includes SMS, so
+# it cannot be safe while SMS is never to be used; the same channel cannot be both. A +86 number
+# marked "never" does not contradict "Phone call or SMS" (the claimant may have another number);
+# the form refuses a +86 number in the phone question in that case instead.
+CONTACT_CONFLICTS = {
+    "email": {"email"},
+    "phone": {"sms"},
+}

@@ -40,9 +40,12 @@ class Role(models.TextChoices):
     TRANSACTION = "transaction", _("A purchase or sale, not a loss")
 
 
-# Roles whose answers identify a person: never autofilled, hashed for duplicate linking.
+# Browsers must not remember or offer what claimants type (names, numbers, WeChat IDs, addresses):
+# the device may be inspected. Every free-text question gets this.
+NO_AUTOFILL = {"autocomplete": "off"}
+
+# Roles whose answers identify the claimant, hashed for duplicate linking.
 IDENTIFIER_ROLES = (Role.WECHAT_ID, Role.PHONE, Role.EMAIL)
-IDENTIFYING_ROLES = (*IDENTIFIER_ROLES, Role.NAME)
 CONSENT_ROLES = (
     Role.CONSENT_PROCESSING,
     Role.CONSENT_SHARE_COUNSEL,
@@ -131,7 +134,7 @@ class SingleLine(FieldType):
     roles = (Role.WECHAT_ID, Role.PHONE, Role.NAME)
 
     def form_field(self, question, options):
-        return forms.CharField(max_length=500, **options)
+        return forms.CharField(max_length=500, widget=forms.TextInput(attrs=NO_AUTOFILL), **options)
 
     def fake(self, source, question):
         maker = {Role.WECHAT_ID: source.wechat_id, Role.PHONE: source.phone, Role.NAME: source.name}
@@ -142,7 +145,7 @@ class MultiLine(FieldType):
     key, label, indexed = "multiline", _("Multi-line text"), True
 
     def form_field(self, question, options):
-        return forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 6}), **options)
+        return forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 6, **NO_AUTOFILL}), **options)
 
     def show(self, value, choice_label):
         return Shown(text=str(value), multiline=True)
@@ -156,7 +159,7 @@ class Email(FieldType):
     roles = (Role.EMAIL,)
 
     def form_field(self, question, options):
-        return forms.EmailField(**options)
+        return forms.EmailField(widget=forms.EmailInput(attrs=NO_AUTOFILL), **options)
 
     def fake(self, source, question):
         return source.email()

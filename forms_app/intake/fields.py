@@ -3,13 +3,14 @@
 Each cleans to a small JSON-serialisable dict, which is what is stored (encrypted) as the answer.
 """
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CURRENCY_CHOICES, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
+from .choices import CONTACT_CONFLICTS, CURRENCY_CHOICES, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 
 
 class LabelledMultiWidget(forms.MultiWidget):
@@ -117,8 +118,22 @@ class ContactPreferenceWidget(LabelledMultiWidget):
         return [value.get("safe", []), value.get("never", [])] if value else [[], []]
 
 
+# +86, 0086 or 86 followed by a mainland mobile or landline number, spaces and dashes allowed.
+MAINLAND_PHONE = re.compile(r"^\s*(?:\+\s*86|0086|86(?=[\s-]*1\d))[\s\-()]*\d")
+
+
 class ContactPreferenceField(forms.MultiValueField):
     widget = ContactPreferenceWidget
+
+    @staticmethod
+    def mainland_phone_error():
+        return ValidationError(
+            _(
+                "This is a mainland China (+86) number, but you asked us never to use one. "
+                "Please give another number, or leave this empty."
+            ),
+            code="contradiction",
+        )
 
     def __init__(self, **kwargs):
         fields = (
@@ -129,8 +144,17 @@ class ContactPreferenceField(forms.MultiValueField):
 
     def compress(self, data_list):
         safe, never = (list(data_list[0] or []), list(data_list[1] or [])) if data_list else ([], [])
-        if set(safe) & set(never):
-            raise ValidationError(_("A channel cannot be both safe and never to be used."), code="contradiction")
+        safe_labels, never_labels = dict(SAFE_CONTACT_CHANNELS), dict(UNSAFE_CONTACT_CHANNELS)
+        for channel in safe:
+            for conflict in sorted(CONTACT_CONFLICTS.get(channel, set()) & set(never)):
+                raise ValidationError(
+                    _(
+                        "You chose “%(safe)s” as safe but “%(never)s” as a channel we must never use. "
+                        "They overlap: please change one of the two."
+                    ),
+                    code="contradiction",
+                    params={"safe": safe_labels[channel], "never": never_labels[conflict]},
+                )
         if "none" in safe and len(safe) > 1:
             raise ValidationError(
                 _("You chose 'Do not contact me' together with other channels. Please choose one or the other."),
@@ -147,7 +171,7 @@ class AttestationWidget(LabelledMultiWidget):
     template_name = "forms_app/widgets/attestation.html"
 
     def __init__(self, attrs=None):
-        super().__init__([forms.CheckboxInput(), forms.TextInput(attrs={"autocomplete": "name"})], attrs)
+        super().__init__([forms.CheckboxInput(), forms.TextInput(attrs={"autocomplete": "off"})], attrs)
 
     def decompress(self, value):
         return [value.get("confirmed"), value.get("full_name")] if value else [False, ""]

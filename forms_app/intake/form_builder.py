@@ -5,11 +5,50 @@ Choice questions store stable keys, never the visible label, so the Chinese and 
 of a form produce identical answers.
 """
 
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from .field_types import FIELD_TYPES
+from ..evidence import EvidenceField, EvidenceRejected
+from ..evidence.errors import NOT_STRIPPED
+from .field_types import FIELD_TYPES, Role
+from .fields import MAINLAND_PHONE, ContactPreferenceField
 
 FIELD_TEMPLATE = "forms_app/field.html"
+
+
+class IntakeForm(BaseForm):
+    """Checks across questions, found by their role (``answer_keys``: {role: answer key})."""
+
+    answer_keys = {}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_unstripped_evidence(cleaned_data)
+        self.check_mainland_phone(cleaned_data)
+        return cleaned_data
+
+    def check_mainland_phone(self, cleaned_data):
+        """A +86 number in the phone question contradicts "never a +86 number" in the contact choices."""
+        phone_key = self.answer_keys.get(Role.PHONE)
+        if not phone_key or not MAINLAND_PHONE.match(str(cleaned_data.get(phone_key) or "")):
+            return
+        for name, field in self.fields.items():
+            if isinstance(field, ContactPreferenceField) and "phone_86" in (cleaned_data.get(name) or {}).get(
+                "never", []
+            ):
+                self.add_error(phone_key, ContactPreferenceField.mainland_phone_error())
+                return
+
+    def check_unstripped_evidence(self, cleaned_data):
+        """A recording whose metadata could not be removed is accepted only as it is, with the
+        claimant's consent to keep originals; without that consent (or that question) it is refused."""
+        consent_key = self.answer_keys.get(Role.CONSENT_KEEP_ORIGINAL)
+        if consent_key and cleaned_data.get(consent_key):
+            return
+        for name, field in self.fields.items():
+            if isinstance(field, EvidenceField) and cleaned_data.get(name):
+                for item in cleaned_data[name]:
+                    if not item.metadata_removed:
+                        self.add_error(name, EvidenceRejected(NOT_STRIPPED, item.display_name))
 
 
 class IntakeFormBuilder(FormBuilder):
@@ -22,6 +61,10 @@ class IntakeFormBuilder(FormBuilder):
         options = super().get_field_options(field)
         options.pop("initial", None)
         return options
+
+    def get_form_class(self):
+        answer_keys = {field.role: field.clean_name for field in self.fields if field.role}
+        return type("IntakeForm", (IntakeForm,), {**self.formfields, "answer_keys": answer_keys})
 
     @property
     def formfields(self):

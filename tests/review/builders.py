@@ -19,7 +19,8 @@ def form_page(case_type="persecution", language="en"):
 
 def make_case(case_type="persecution", language="en", files=(), **answers):
     """File one case as the intake form would. ``answers`` replace POST values by answer key, e.g.
-    what_happened="..." or wechat_id="wxid_x"; ``files`` are evidence uploads (none by default)."""
+    what_happened="..." or wechat_id="wxid_x", or one part of a composite question by its POST key
+    (contact_preference_1=["wechat"]); ``files`` are evidence uploads (none by default)."""
     page = form_page(case_type, language)
     posted = complete_answers(page, files=list(files))
     for field in page.get_form_fields():
@@ -27,6 +28,8 @@ def make_case(case_type="persecution", language="en", files=(), **answers):
             for key in value_for(field):
                 posted.pop(key, None)
             posted[field.clean_name] = answers[field.clean_name]
+    # Keys of a composite question's parts (e.g. contact_preference_1) replace that part alone.
+    posted.update({key: value for key, value in answers.items() if key in posted and key[-2:] in ("_0", "_1")})
     data, uploads = MultiValueDict(), MultiValueDict()
     for key, value in posted.items():
         if isinstance(value, list) and value and isinstance(value[0], SimpleUploadedFile):

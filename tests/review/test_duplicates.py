@@ -48,7 +48,14 @@ def test_cases_sharing_a_normalised_identifier_are_flagged_and_linked(client, re
 @pytest.mark.django_db
 def test_identifiers_are_stored_only_as_keyed_hashes():
     """The duplicate index holds hashes: no WeChat ID, phone or e-mail in clear."""
-    make_case("persecution", "en", wechat_id="wxid_secret42", contact_phone="+86 138 0013 8000")
+    # A +86 number is accepted only when +86 numbers are not marked "never" (default: they are).
+    make_case(
+        "persecution",
+        "en",
+        wechat_id="wxid_secret42",
+        contact_phone="+86 138 0013 8000",
+        contact_preference_1=["wechat"],
+    )
     assert CaseIdentifier.objects.count() == 3  # WeChat ID, phone and the default e-mail
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM forms_app_caseidentifier")

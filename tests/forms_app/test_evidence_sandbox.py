@@ -1,0 +1,166 @@
+"""Hostile files are parsed in a limited child process; bombs and floods are refused, never a 500."""
+
+import io
+import socket
+import struct
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from forms_app.evidence import EvidenceRejected, process_uploads
+from forms_app.evidence.sandbox import current_limits
+from forms_app.evidence.worker import Limits, isolate
+from forms_app.models import Case, IntakeFormPage
+from tests.forms_app.builders import complete_answers
+
+
+def png(width, height, rows, bit_depth=8, colour_type=0):
+    """A PNG with the given header and raw (filtered) scanlines, compressed as tightly as zlib can."""
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
+def bomb_png():
+    """50,000 x 50,000 pixels (2.5 gigapixels) declared by a file of a few hundred bytes."""
+    return png(50_000, 50_000, b"\x00" * 10_000)
+
+
+def dense_png():
+    """6000 x 6000 black-and-white pixels, under the per-image limit, squeezed into ~5 KB."""
+    return png(6000, 6000, (b"\x00" + b"\x00" * 750) * 6000, bit_depth=1)
+
+
+def photo_png(size=(1500, 1500)):
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 40).convert("RGB").save(buffer, "PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def form_page(language):
+    return IntakeFormPage.objects.live().get(case_type="persecution", locale__language_code=language)
+
+
+def post_files(client, language, files):
+    page = form_page(language)
+    return client.post(page.url, complete_answers(page, files=files))
+
+
+def refusal(files):
+    with pytest.raises(EvidenceRejected) as caught:
+        process_uploads(files)
+    return caught.value
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "too large an image"), ("zh-hans", "图片太大"), ("zh-hant", "圖片太大")],
+)
+def test_decompression_bomb_png_is_refused_in_the_claimants_language(client, language, expected):
+    """A PNG declaring billions of pixels in a tiny file is refused before decoding; no case is filed."""
+    response = post_files(client, language, [SimpleUploadedFile("flood.png", bomb_png(), "image/png")])
+
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_compression_ratio_cap_refuses_an_image_under_the_pixel_limit():
+    """36 megapixels in ~5 KB is over EVIDENCE_MAX_PIXELS_PER_BYTE although under the per-image limit."""
+    data = dense_png()
+    assert 6000 * 6000 / len(data) > 1000
+
+    assert refusal([SimpleUploadedFile("dense.png", data)]).code == "image_too_large"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Together your images are too large"), ("zh-hans", "您的图片合计太大"), ("zh-hant", "您的圖片合計太大")],
+)
+def test_many_large_images_over_the_request_pixel_budget_are_refused(client, settings, language, expected):
+    """Ten images each under the per-image limit but together over EVIDENCE_MAX_REQUEST_PIXELS are all refused."""
+    settings.EVIDENCE_MAX_REQUEST_PIXELS = 20_000_000
+    data = photo_png()  # 2.25 megapixels; ten of them are 22.5
+    files = [SimpleUploadedFile(f"page-{index}.png", data, "image/png") for index in range(10)]
+
+    response = post_files(client, language, files)
+
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_images_within_the_request_budget_are_processed(settings):
+    """The same images under the budget are accepted: the budget counts pixels, not files."""
+    settings.EVIDENCE_MAX_REQUEST_PIXELS = 25_000_000
+    data = photo_png()
+
+    results = process_uploads([SimpleUploadedFile(f"page-{index}.png", data) for index in range(10)])
+
+    assert [item.kind for item in results] == ["image"] * 10
+
+
+@pytest.mark.django_db
+def test_a_child_that_does_not_answer_in_time_is_killed_and_the_files_refused(client, settings):
+    """Past EVIDENCE_SANDBOX_TIMEOUT_SECONDS the request's files are refused with a clear message."""
+    settings.EVIDENCE_SANDBOX_TIMEOUT_SECONDS = 0.001
+
+    response = post_files(client, "zh-hans", [SimpleUploadedFile("a.png", photo_png((400, 400)), "image/png")])
+
+    assert response.status_code == 200
+    assert "无法被安全处理" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_a_child_out_of_memory_refuses_the_image_not_the_site(settings):
+    """An image whose decoding exceeds the child's address-space limit is refused as too large."""
+    settings.EVIDENCE_SANDBOX_MEMORY_BYTES = 400 * 1024 * 1024
+    settings.EVIDENCE_MAX_IMAGE_PIXELS = 100_000_000
+    settings.EVIDENCE_MAX_PIXELS_PER_BYTE = 100_000
+    data = png(9000, 9000, (b"\x00" + b"\x00" * 27000) * 9000, colour_type=2)  # 81 Mpx RGB: 243 MB decoded
+
+    error = refusal([SimpleUploadedFile("huge.png", data)])
+
+    assert error.code in ("image_too_large", "processing_failed")
+
+
+def _network_namespaces_allowed():
+    import os
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.unshare(os.CLONE_NEWUSER | os.CLONE_NEWNET)
+        except OSError:
+            os._exit(1)
+        os._exit(0)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+def test_isolated_child_cannot_reach_the_network():
+    """After isolate() a child cannot connect even to a server listening on 127.0.0.1."""
+    import os
+
+    if not _network_namespaces_allowed():
+        pytest.skip("this kernel does not allow unprivileged network namespaces")
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    limits = Limits(**{**current_limits().__dict__, "memory_bytes": 2 * 1024**3})
+    pid = os.fork()
+    if pid == 0:
+        try:
+            isolate(limits)
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        except OSError:
+            os._exit(0)
+        os._exit(1)
+    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    server.close()
+    assert status == 0
