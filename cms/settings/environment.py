@@ -1,5 +1,7 @@
 """Reading the environment: the one place settings learn about the outside world."""
 
+import base64
+import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,3 +41,16 @@ def env_required(name):
 def env_prefixed(prefix):
     """ANYMAIL_POSTMARK_SERVER_TOKEN=x becomes {"POSTMARK_SERVER_TOKEN": "x"}."""
     return {key[len(prefix) :]: value for key, value in os.environ.items() if key.startswith(prefix)}
+
+
+def env_key(name, text):
+    """``text`` if it is a base64-encoded 32-byte key; otherwise refuse to start, naming the variable
+    (never the value). The same rule as the forms_app.E001-E003 system checks."""
+    cleaned = text.strip().replace("-", "+").replace("_", "/")
+    try:
+        key = base64.b64decode(cleaned + "=" * (-len(cleaned) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != 32:
+        raise ImproperlyConfigured(f"{name} must hold base64-encoded 32-byte keys.")
+    return text

@@ -1,7 +1,7 @@
 """Production: every secret from the environment, refusing to start without one."""
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int, env_list, env_required, env_str
+from .environment import env_bool, env_int, env_key, env_list, env_required, env_str
 
 DEBUG = False
 STAFF_2FA_REQUIRED = True  # not optional in production
@@ -10,8 +10,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS")
 env_required("DATABASE_URL")  # base.py has already read it; SQLite is not for production
-CASE_MASTER_KEYS = env_list("CASE_MASTER_KEYS") or [env_required("CASE_MASTER_KEYS")]
-CASE_HASH_KEY = env_required("CASE_HASH_KEY")
+# Malformed keys stop the site here, not at the first claimant's submission.
+CASE_MASTER_KEYS = [
+    env_key("CASE_MASTER_KEYS", key) for key in env_list("CASE_MASTER_KEYS") or [env_required("CASE_MASTER_KEYS")]
+]
+CASE_HASH_KEY = env_key("CASE_HASH_KEY", env_required("CASE_HASH_KEY"))
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Health checks come from the proxy or a monitor over plain HTTP on the host; they are not redirected.

@@ -16,7 +16,9 @@ names, annotations other than attachments and media (without their author and da
 outlines and in-document links, page labels and the structure tree (tagged PDF). Text on the
 pages and what images show are evidence and are not touched: they can identify a claimant.
 An embedded JPEG or JPEG 2000 image that cannot be parsed makes the PDF "unreadable" rather
-than kept with its metadata.
+than kept with its metadata. Not examined: inline images written inside page content streams
+(``BI ... ID ... EI``, meant for small images), and custom keys of private dictionaries other
+than those listed above.
 
 Saving is not incremental: pikepdf writes a fresh file with only reachable objects, so
 earlier revisions left behind by incremental saves are gone too. Streams are copied without
@@ -136,6 +138,8 @@ def _strip_embedded_image(pdf, image):
     """Rewrite a JPEG or JPEG 2000 image stream without its metadata; its pixels stay as they are."""
     filters = image.get("/Filter")
     filters = list(filters) if isinstance(filters, Array) else [filters]
+    if not filters:
+        return
     if filters[-1] == Name.DCTDecode:
         strip, image_filter = strip_jpeg_metadata, Name.DCTDecode
     elif filters[-1] == Name.JPXDecode:
