@@ -57,7 +57,9 @@ def may_use_cache(request):
     """Whether this request may be answered from, or stored in, the public page cache."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return False
-    if request.path.startswith((settings.ADMIN_URL_PREFIX, settings.STATIC_URL, settings.MEDIA_URL)):
+    # Only public pages, which all carry a language prefix: never health checks, documents,
+    # security.txt or the admin.
+    if not request.path.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES)):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
