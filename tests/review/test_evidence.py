@@ -9,9 +9,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from forms_app.models import CaseEvent
+from tests.builders import make_case_with_evidence, staff
 from tests.helpers import soup
-
-from .builders import make_case_with_evidence, staff
 
 
 def download_url(case, evidence, copy="working"):

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from forms_app.models import Case
+from tests.builders import make_case_with_evidence
 from tests.helpers import soup
-
-from .builders import make_case_with_evidence
 
 LOGIN = "login"
 
