@@ -1,7 +1,7 @@
 """A real server for the browser journeys: a seeded SQLite site in a temporary folder.
 
 Not pytest-django's live_server: that needs transactional_db, which empties the test database
-after each test and would remove the demo site that the rest of the suite seeds once per session.
+after each test and would remove the demo site that the ``demo_site`` fixture seeds once.
 Here the server is a separate process with its own database, so nothing is shared with the other
 tests. Its state is checked through the UI or through `manage.py shell` in the same environment.
 """
