@@ -18,6 +18,6 @@ STAFF_2FA_REQUIRED = False
 
 # On SQLite the test database is a file, so `pytest --reuse-db` (the default in pytest.ini) can keep
 # it between runs: migrations then only apply what is new. `pytest --create-db` starts afresh.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
