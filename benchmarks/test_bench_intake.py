@@ -5,7 +5,7 @@ from django.test import Client
 
 from benchmarks.timing import measure
 from forms_app.models import IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 # Targets on this machine kind (2 cores): a claimant on a slow link should wait on the network,
 # not on us.

@@ -25,7 +25,7 @@ from forms_app.cases.models.case import Case, ReportedLoss
 from forms_app.intake.models import IntakeFormField, IntakeFormPage
 from forms_app.intake.submission import file_case as file_case_from_form
 from home.models import HomePage
-from tests.forms_app.builders import complete_answers, evidence_files, value_for
+from tests.intake.builders import complete_answers, evidence_files, value_for
 
 LANGUAGES = ["en", "zh-hans", "zh-hant"]
 CASE_TYPES = ["persecution", "account_closure", "privacy_censorship", "investor"]

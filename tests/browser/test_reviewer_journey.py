@@ -11,7 +11,7 @@ from .staff import REVIEWER, sign_in
 
 pytestmark = pytest.mark.browser
 
-STORY_START = "They summoned me for tea"  # tests/forms_app/builders.py answers every long question so
+STORY_START = "They summoned me for tea"  # tests/intake/builders.py answers every long question so
 
 
 def test_reviewer_in_chinese_finds_reads_downloads_and_moves_a_case(journey, tmp_path):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from forms_app.cases import crypto, evidence_store
 from forms_app.models import Case
 from tests.builders import intake_form
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 
 def new_master_key():

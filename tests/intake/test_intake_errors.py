@@ -9,8 +9,8 @@ from PIL import Image
 
 from forms_app.models import Case
 from tests.builders import intake_form
-from tests.forms_app.builders import complete_answers, jpeg_bytes
 from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers, jpeg_bytes
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

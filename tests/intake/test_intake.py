@@ -11,8 +11,8 @@ from forms_app.cases.receipts import receipt_code_hash
 from forms_app.intake.field_types import CHOICE_FIELD_TYPES
 from forms_app.models import Case, Evidence, IntakeFormPage
 from tests.builders import CASE_TYPES, LANGUAGES, intake_form
-from tests.forms_app.builders import complete_answers, evidence_files, jpeg_bytes
 from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers, evidence_files, jpeg_bytes
 
 
 def demo_form(case_type, language):
@@ -119,7 +119,7 @@ def test_a_failure_while_storing_evidence_leaves_no_case_and_no_file(client, set
     settings.STORAGES = {
         **settings.STORAGES,
         "evidence": {
-            "BACKEND": "tests.forms_app.test_intake.FailingEvidenceStorage",
+            "BACKEND": "tests.intake.test_intake.FailingEvidenceStorage",
             "OPTIONS": {"location": str(evidence_dir)},
         },
     }
