@@ -36,10 +36,21 @@ PRODUCTION_ENV = {
 }
 
 
-def load_settings(module, env, expression="settings.DEBUG"):
-    """Run django.setup() with ``module`` in a new process whose environment is this one's without
-    PRODUCTION_ENV's variables, plus ``env``; its stdout is ``expression`` printed."""
+def settings_env(env):
+    """This process's environment without PRODUCTION_ENV's variables, plus ``env``."""
     clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
-    clean.update(env, DJANGO_SETTINGS_MODULE=module)
+    clean.update(env)
+    return clean
+
+
+def load_settings(module, env, expression="settings.DEBUG"):
+    """Run django.setup() with ``module`` in a new process with settings_env(env); its stdout is
+    ``expression`` printed."""
     code = f"import django; from django.conf import settings; django.setup(); print({expression})"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=settings_env(env) | {"DJANGO_SETTINGS_MODULE": module},
+        capture_output=True,
+        text=True,
+    )
