@@ -21,3 +21,6 @@ STAFF_2FA_REQUIRED = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # A disposable file: no waiting for the disk at each commit (migrations and the demo seed commit
+    # hundreds of times). After a crash, run pytest --create-db.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF;"
