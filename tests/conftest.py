@@ -9,8 +9,6 @@ only brought up to date).
 import pytest
 from django.core.management import call_command
 
-LANGUAGES = ["en", "zh-hans", "zh-hant"]
-
 
 @pytest.fixture(scope="session")
 def _demo_seeded(django_db_setup, django_db_blocker):
