@@ -54,7 +54,7 @@ test: $(VENV)/.installed-dev compile-messages ## Install test requirements and r
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Run ruff check and ruff format --check
 	$(VENV)/bin/ruff check .

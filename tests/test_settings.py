@@ -3,25 +3,15 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-COMPLETE = {
-    "SECRET_KEY": "k3Yq9-zL2wP8vR6tN4mB7xC1dF5gH0jS-aE3uI9oU2yT6rW8qZ4",
-    "ALLOWED_HOSTS": "cases.example.org",
-    "DATABASE_URL": "postgres://user@localhost/cases",
-    "CASE_MASTER_KEYS": "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=",
-    "CASE_HASH_KEY": "dGVzdC1oYXNoLWtleS0zMi1ieXRlcy1sb25nLWtleSE=",
-}
+from tests.helpers import PRODUCTION_ENV as COMPLETE
+from tests.helpers import ROOT, load_settings
 
 
 def load_production_settings(env):
-    clean = {key: value for key, value in os.environ.items() if key not in COMPLETE}
-    clean.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
-    code = "import django; from django.conf import settings; django.setup(); print(settings.DEBUG)"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    return load_settings("cms.settings.production", env)
 
 
 def test_production_starts_with_every_required_variable():

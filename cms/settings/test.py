@@ -22,3 +22,12 @@ ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 # Tests that exercise two-factor sign-in turn it on; the rest sign in with force_login.
 STAFF_2FA_REQUIRED = False
+
+# On SQLite the test database is a file, so `pytest --reuse-db` (the default in pytest.ini) can keep
+# it between runs: migrations then only apply what is new. `pytest --create-db` starts afresh.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # A disposable file: no waiting for the disk at each commit (migrations and the demo seed commit
+    # hundreds of times). After a crash, run pytest --create-db.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF;"

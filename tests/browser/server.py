@@ -1,7 +1,7 @@
 """A real server for the browser journeys: a seeded SQLite site in a temporary folder.
 
 Not pytest-django's live_server: that needs transactional_db, which empties the test database
-after each test and would remove the demo site that the rest of the suite seeds once per session.
+after each test and would remove the demo site that the ``demo_site`` fixture seeds once.
 Here the server is a separate process with its own database, so nothing is shared with the other
 tests. Its state is checked through the UI or through `manage.py shell` in the same environment.
 """
@@ -75,13 +75,13 @@ class LiveServer:
 
     def file_cases(self, *forms):
         """File cases the quick way, for journeys that begin where a claimant's ends: Django's test
-        client posts complete answers (tests/forms_app/builders.py) to the forms given as
+        client posts complete answers (tests/intake/builders.py) to the forms given as
         (case_type, language) pairs, in the server's environment. Returns their references."""
         code = (
             "import json\n"
             "from django.test import Client\n"
             "from forms_app.models import Case, IntakeFormPage\n"
-            "from tests.forms_app.builders import complete_answers\n"
+            "from tests.intake.builders import complete_answers\n"
             "references = []\n"
             f"for case_type, language in {list(forms)!r}:\n"
             "    page = IntakeFormPage.objects.live().get(case_type=case_type, locale__language_code=language)\n"

@@ -1,7 +1,7 @@
 """Settings of the live server the browser journeys drive: the test settings, with two changes.
 
 The journeys file several cases from the one address 127.0.0.1 within a minute; the intake rate
-limit (ten an hour per address) is tested on its own in tests/forms_app and would otherwise make
+limit (ten an hour per address) is tested on its own in tests/intake and would otherwise make
 the journeys depend on how many of them run. Staff sign in as in production, with a password and
 a code from their authenticator (the rest of the suite turns two-factor sign-in off).
 """

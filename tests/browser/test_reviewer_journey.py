@@ -11,7 +11,7 @@ from .staff import REVIEWER, sign_in
 
 pytestmark = pytest.mark.browser
 
-STORY_START = "They summoned me for tea"  # tests/forms_app/builders.py answers every long question so
+STORY_START = "They summoned me for tea"  # tests/intake/builders.py answers every long question so
 
 
 def test_reviewer_in_chinese_finds_reads_downloads_and_moves_a_case(journey, tmp_path):
@@ -77,9 +77,3 @@ def test_reviewer_in_chinese_finds_reads_downloads_and_moves_a_case(journey, tmp
     assert "审核中" in page.locator(".case-summary").inner_text()
     journey.assert_no_problems()
     journey.assert_only_this_origin()
-
-
-@pytest.mark.skip(reason="TODO(#5): asking the claimant a question from the case page does not exist yet")
-def test_reviewer_asks_the_claimant_a_question(journey):
-    """TODO: the reviewer writes a question on the case page; the claimant sees it on My case in
-    their language (see test_claimant_comes_back_with_the_receipt_code_and_answers_a_question)."""

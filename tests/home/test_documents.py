@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 
 @pytest.fixture
 def editor_client(client, db):
-    from tests.review.builders import staff
+    from tests.builders import staff
 
     client.force_login(staff("comms", "Communications"))
     return client

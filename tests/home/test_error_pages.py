@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views import defaults
 
-from tests.conftest import LANGUAGES
+from tests.builders import LANGUAGES
 from tests.helpers import soup
 
 HANDLERS = {

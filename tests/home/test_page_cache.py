@@ -11,8 +11,11 @@ from wagtail.models import PageViewRestriction
 
 from forms_app.models import Case, IntakeFormPage
 from home.models import HomePage, StandardPage
-from tests.forms_app.builders import complete_answers
 from tests.helpers import page_in
+from tests.intake.builders import complete_answers
+
+# These tests use the seeded demo site (its pages and forms in three languages).
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, StandardPage
-from tests.conftest import LANGUAGES
+from tests.builders import LANGUAGES, intake_form
 from tests.helpers import page_in, soup, visible_text
 
 PAGE_TYPES = [HomePage, StandardPage, AnnouncementIndexPage, AnnouncementPage]
@@ -22,7 +22,7 @@ ENGLISH_CHROME = [
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_page_type_renders_in_each_language_with_its_lang(client, model, language):
+def test_each_page_type_renders_in_each_language_with_its_lang(client, demo_site, model, language):
     """Every page type answers 200 in every language, declaring that language on <html>."""
     page = page_in(model, language)
     assert page is not None, f"no {model.__name__} in {language}"
@@ -37,7 +37,7 @@ def test_each_page_type_renders_in_each_language_with_its_lang(client, model, la
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
 @pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])
-def test_chinese_pages_show_no_english_chrome_or_content(client, model, language):
+def test_chinese_pages_show_no_english_chrome_or_content(client, demo_site, model, language):
     """A Chinese page shows no English navigation, footer, switcher or body text."""
     page = page_in(model, language)
     text = visible_text(soup(client.get(page.url)))
@@ -54,7 +54,7 @@ def test_chinese_pages_show_no_english_chrome_or_content(client, model, language
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_points_to_the_same_page_in_each_language(client, language):
+def test_language_switcher_points_to_the_same_page_in_each_language(client, demo_site, language):
     """The switcher links to this very page's translations, marking the current language."""
     page = page_in(StandardPage, language, slug="faq") or page_in(StandardPage, language)
     document = soup(client.get(page.url))
@@ -109,7 +109,7 @@ def test_server_error_page_offers_every_language(settings):
 
 
 @pytest.mark.django_db
-def test_home_page_lists_four_case_types_linking_to_forms_in_its_language(client):
+def test_home_page_lists_four_case_types_linking_to_forms_in_its_language(client, demo_site):
     """The home page shows the four case types, each linking to the form in the same language."""
     for language in LANGUAGES:
         home = page_in(HomePage, language)
@@ -127,10 +127,8 @@ def test_a_failed_csrf_check_is_explained_in_the_claimants_language(language):
     """A form sent without a valid CSRF token gets a 403 page in Chinese telling what to do."""
     from django.test import Client
 
-    from forms_app.models import IntakeFormPage
-
     client = Client(enforce_csrf_checks=True)
-    page = IntakeFormPage.objects.live().filter(locale__language_code=language).first()
+    page = intake_form("persecution", language)
     response = client.post(page.url, {"what_happened": "x"})
     assert response.status_code == 403
     document = soup(response)
@@ -143,7 +141,7 @@ def test_a_failed_csrf_check_is_explained_in_the_claimants_language(language):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_footer_links_point_to_pages_in_the_visitors_language(client, language):
+def test_footer_links_point_to_pages_in_the_visitors_language(client, demo_site, language):
     """Footer links lead to the privacy notice, about and FAQ pages in the page's own language."""
     document = soup(client.get(page_in(HomePage, language).url))
     hrefs = [a["href"] for a in document.select(".site-footer__links a")]

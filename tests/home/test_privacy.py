@@ -5,7 +5,7 @@ import re
 import pytest
 
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage, StandardPage
-from tests.conftest import LANGUAGES
+from tests.builders import LANGUAGES
 from tests.helpers import page_in
 
 URL_ATTRIBUTES = re.compile(r'\b(?:src|href|srcset|action|poster|data)\s*=\s*"([^"]*)"', re.IGNORECASE)
@@ -26,7 +26,7 @@ def external_references(html):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_rendered_page_references_another_origin(client, language):
+def test_no_rendered_page_references_another_origin(client, demo_site, language):
     """Pages, and the stylesheet they load, reference nothing but this site."""
     pages = [page_in(model, language) for model in (HomePage, StandardPage, AnnouncementIndexPage, AnnouncementPage)]
     from forms_app.models import IntakeFormPage
@@ -49,7 +49,7 @@ def test_stylesheet_uses_system_fonts_only():
 
 
 @pytest.mark.django_db
-def test_public_pages_send_a_strict_content_security_policy(client):
+def test_public_pages_send_a_strict_content_security_policy(client, demo_site):
     """Public pages forbid scripts, styles, fonts and connections to any other origin."""
     response = client.get(page_in(HomePage, "en").url)
     policy = response["Content-Security-Policy"]

@@ -7,6 +7,9 @@ import pytest
 
 from home.models import OrganisationDetails
 
+# These tests use the seeded demo site (its pages and forms in three languages).
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 @pytest.mark.django_db
 def test_security_txt_has_the_contact_expiry_languages_and_canonical_address(client):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.servers
 FILE_A_CASE_WITH_EVIDENCE = """
 from django.test import Client
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 page = IntakeFormPage.objects.live().get(case_type="privacy_censorship", locale__language_code="zh-hant")
 response = Client(HTTP_HOST="localhost").post(page.url, complete_answers(page))

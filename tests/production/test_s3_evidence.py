@@ -10,8 +10,8 @@ from django.urls import reverse
 from cms.settings.evidence_storage import evidence_storage
 from forms_app.cases import evidence_store
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers, jpeg_bytes, png_bytes
-from tests.review.builders import staff
+from tests.builders import staff
+from tests.intake.builders import complete_answers, jpeg_bytes, png_bytes
 
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
 

@@ -38,7 +38,7 @@ REFERENCE = re.compile(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}")
 FORM_DATA = """
 import json
 from forms_app.models import IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 page = IntakeFormPage.objects.live().get(case_type="persecution", locale__language_code="zh-hans")
 data = complete_answers(page, files=[])

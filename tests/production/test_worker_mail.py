@@ -9,7 +9,7 @@ FILE_A_CASE = """
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 page = IntakeFormPage.objects.live().get(case_type="account_closure", locale__language_code="zh-hans")
 response = Client(HTTP_HOST="localhost").post(page.url, complete_answers(page))

@@ -4,9 +4,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from tests.builders import make_case
 from tests.helpers import soup
-
-from .builders import make_case
 
 STYLESHEET = "forms_app/admin/cases.css"
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from forms_app.models import Case, CaseEvent
-
-from .builders import make_case
+from tests.builders import make_case
 
 
 def bulk_url(action, *cases, **params):

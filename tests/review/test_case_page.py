@@ -7,10 +7,8 @@ import pytest
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from forms_app.models import IntakeFormPage
+from tests.builders import intake_form, make_case, make_case_with_evidence
 from tests.helpers import soup, visible_text
-
-from .builders import make_case, make_case_with_evidence
 
 
 def answer_block(page, label):
@@ -21,8 +19,7 @@ def answer_block(page, label):
 
 
 def english_field(case_type, key):
-    page = IntakeFormPage.objects.get(case_type=case_type, locale__language_code="en")
-    return page.form_fields.get(clean_name=key)
+    return intake_form(case_type, "en").form_fields.get(clean_name=key)
 
 
 @pytest.mark.django_db
@@ -68,6 +65,7 @@ def test_channels_never_to_use_are_shown_first(client, reviewer):
 def test_case_page_renders_in_simplified_chinese(client, reviewer):
     """With the admin in 简体中文, the page renders, and question labels come from the Chinese form."""
     case = make_case_with_evidence("investor", "en")
+    chinese = intake_form("investor", "zh-hans")  # the form's Simplified Chinese translation
     profile = UserProfile.get_for_user(reviewer)
     profile.preferred_language = "zh-hans"
     profile.save()
@@ -76,7 +74,6 @@ def test_case_page_renders_in_simplified_chinese(client, reviewer):
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == "zh-hans"
-    chinese = IntakeFormPage.objects.get(case_type="investor", locale__language_code="zh-hans")
     label = chinese.form_fields.get(clean_name="country_of_residence").label
     assert answer_block(page, label)
     listing = client.get(reverse("forms_app_review:index"))

@@ -5,9 +5,8 @@ from django.db import connection
 from django.urls import reverse
 
 from forms_app.models import CaseIdentifier
+from tests.builders import make_case
 from tests.helpers import soup, visible_text
-
-from .builders import make_case
 
 
 def duplicate_flags(client, **params):

@@ -12,9 +12,8 @@ from wagtail.users.models import UserProfile
 
 from forms_app.models import CaseEvent
 from forms_app.review import audit, operations
+from tests.builders import make_case_with_evidence
 from tests.helpers import soup, visible_text
-
-from .builders import make_case_with_evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 

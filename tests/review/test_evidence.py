@@ -9,9 +9,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from forms_app.models import CaseEvent
+from tests.builders import make_case_with_evidence, staff
 from tests.helpers import soup
-
-from .builders import make_case_with_evidence, staff
 
 
 def download_url(case, evidence, copy="working"):
@@ -121,7 +120,7 @@ def test_no_file_hash_is_stored_in_clear(reviewer):
 
     from django.db import connection
 
-    from tests.forms_app.builders import jpeg_bytes
+    from tests.intake.builders import jpeg_bytes
 
     case = make_case_with_evidence("persecution", "en")
     evidence = case.evidence.order_by("pk").first()

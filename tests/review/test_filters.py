@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from forms_app.models import Case
 from forms_app.review import operations
+from tests.builders import make_case, make_case_with_evidence
 from tests.helpers import soup
-
-from .builders import make_case, make_case_with_evidence
 
 
 def listed(client, **params):

@@ -6,9 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forms_app.review import operations
+from tests.builders import make_case
 from tests.helpers import soup
-
-from .builders import make_case
 
 
 def listing_queries(client, **params):

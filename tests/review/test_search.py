@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from forms_app.cases.indexing import query_tokens, reference_prefix, tokens
 from forms_app.models import CaseSearchToken
+from tests.builders import make_case
 from tests.helpers import soup
-
-from .builders import make_case
 
 
 def listed(client, **params):

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from forms_app.models import Case, IntakeFormPage
-
-from .builders import make_case_with_evidence
+from tests.builders import make_case_with_evidence
 
 STAFF = ["superuser", "reviewer", "case_manager", "communications"]
 

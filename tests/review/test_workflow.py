@@ -8,9 +8,8 @@ from wagtail.models import ModelLogEntry
 from forms_app.models import Case, CaseEvent
 from forms_app.review import operations
 from forms_app.review.workflow import TRANSITIONS, TransitionRefused, is_allowed
+from tests.builders import make_case, make_case_with_evidence
 from tests.helpers import soup, visible_text
-
-from .builders import make_case
 
 
 def log_actions(case):
@@ -140,8 +139,6 @@ def test_viewing_a_case_is_logged_and_appears_in_site_history(client, case_manag
 @pytest.mark.django_db
 def test_deleting_a_case_removes_it_and_its_files_and_keeps_an_audit_entry(client, case_manager, evidence_dir):
     """Deletion removes the case, its evidence files and key; the log keeps only the reference."""
-    from .builders import make_case_with_evidence
-
     case = make_case_with_evidence("persecution", "en")
     assert any(path.is_file() for path in evidence_dir.rglob("*"))
     client.force_login(case_manager)
@@ -157,8 +154,6 @@ def test_evidence_files_are_deleted_after_the_case_is(
     client, case_manager, evidence_dir, django_capture_on_commit_callbacks
 ):
     """Once the deletion is committed, no sealed evidence file of the case is left in storage."""
-    from .builders import make_case_with_evidence
-
     case = make_case_with_evidence("persecution", "en")
     client.force_login(case_manager)
     with django_capture_on_commit_callbacks(execute=True):

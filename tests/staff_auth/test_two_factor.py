@@ -1,11 +1,15 @@
 """Staff need a second factor (TOTP or a recovery code) before any admin page; the password alone
 neither opens the admin nor enrols a device."""
 
+import subprocess
+import sys
+
 import pytest
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff_auth.models import RecoveryCodeDevice
+from tests.helpers import PRODUCTION_ENV, ROOT, settings_env
 
 from .helpers import PASSWORD, current_code, wrong_code
 
@@ -146,16 +150,32 @@ def test_the_next_parameter_cannot_send_staff_to_another_site(client, staff, dev
 
 
 @pytest.mark.django_db
-def test_the_login_page_itself_stays_reachable(client, staff):
-    """Signing in and out are not behind the second factor."""
+def test_signing_in_and_out_is_not_behind_the_second_factor(client, staff):
+    """The login page opens, and a signed-in user who has not passed a second factor can still
+    sign out (a POST, as Django's logout requires), landing on the login page, not on 2FA set-up."""
     assert client.get("/admin/login/").status_code == 200
     client.force_login(staff)
-    assert client.get("/admin/logout/").status_code in (200, 302, 405)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/"
+    assert "_auth_user_id" not in client.session
 
 
-def test_production_always_requires_two_factor():
-    """Production settings have no switch to turn 2FA off."""
-    from pathlib import Path
+# Prints, for each settings module, its STAFF_2FA_REQUIRED and whether the enforcing middleware is on.
+TWO_FACTOR_IN_FORCE = """
+import runpy
+for name in ("cms.settings.dev", "cms.settings.production"):
+    values = runpy.run_module(name)
+    print(name, values["STAFF_2FA_REQUIRED"], MIDDLEWARE in values["MIDDLEWARE"])
+"""
+MIDDLEWARE = "staff_auth.middleware.RequireTwoFactorMiddleware"
 
-    production = (Path(__file__).resolve().parents[2] / "cms" / "settings" / "production.py").read_text()
-    assert "STAFF_2FA_REQUIRED = True" in production
+
+def test_production_requires_two_factor_whatever_the_environment_says(tmp_path):
+    """STAFF_2FA_REQUIRED=false turns the second factor off in development, but production settings
+    keep it on, with its middleware installed, in the same environment."""
+    env = settings_env(PRODUCTION_ENV | {"STAFF_2FA_REQUIRED": "false", "VAR_DIR": str(tmp_path)})
+    code = f"MIDDLEWARE = {MIDDLEWARE!r}" + TWO_FACTOR_IN_FORCE
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["cms.settings.dev False True", "cms.settings.production True True"]

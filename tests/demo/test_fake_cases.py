@@ -4,11 +4,13 @@ import pytest
 from django.core.management import call_command
 
 from forms_app.models import Case, CaseIdentifier, CaseSearchToken
+from tests.builders import all_intake_forms
 
 
 @pytest.mark.django_db
 def test_make_fake_cases_covers_languages_types_and_statuses():
     """300 fake cases span the three languages, four types and most statuses, with indexes."""
+    all_intake_forms()
     call_command("make_fake_cases", 300, "--seed", "7", "--force", verbosity=0)
     assert Case.objects.count() == 300
     assert set(Case.objects.values_list("language", flat=True)) == {"en", "zh-hans", "zh-hant"}

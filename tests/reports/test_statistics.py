@@ -13,9 +13,8 @@ from wagtail.users.models import UserProfile
 
 from forms_app.models import Case, CaseType, ReportedLoss
 from forms_app.reports import charts
+from tests.builders import copy_case, file_case
 from tests.helpers import soup, visible_text
-
-from .builders import copy_case, file_case
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,9 @@ def number(text):
     return Decimal(text.strip().replace(",", ""))
 
 
-def test_each_chart_is_an_accessible_inline_svg(client_for, reviewer, filed_cases):
+def test_each_chart_is_an_accessible_inline_svg(login, reviewer, filed_cases):
     """Every chart is an <svg role=img> named by its own <title> and <desc>, drawn on the server."""
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     for chart_id in CHART_IDS:
         svg = document.find("svg", id=chart_id)
         assert svg is not None, chart_id
@@ -45,14 +44,14 @@ def test_each_chart_is_an_accessible_inline_svg(client_for, reviewer, filed_case
         assert svg.find(["rect", "polyline"]) is not None
 
 
-def test_loss_totals_match_the_reported_losses(client_for, reviewer, filed_cases):
+def test_loss_totals_match_the_reported_losses(login, reviewer, filed_cases):
     """The CNY total for account closure is the sum of its reported losses, in the table and the chart."""
     expected = ReportedLoss.objects.filter(case__case_type="account_closure", currency="CNY").aggregate(
         total=Sum("amount")
     )["total"]
     # Each filed account-closure case reports its frozen balance plus the builder's 1234.50 lost revenue.
     assert expected == Decimal("1000.50") + Decimal("250.25") + 2 * Decimal("1234.50")
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     row = document.select_one('[aria-labelledby="stats-losses-cny"] tr[data-case-type="account_closure"]')
     cells = row.find_all("td")
     assert number(cells[0].get_text()) == expected
@@ -61,18 +60,18 @@ def test_loss_totals_match_the_reported_losses(client_for, reviewer, filed_cases
     assert f"{expected:,} CNY" in chart.find("desc").get_text()
 
 
-def test_investor_purchases_and_sales_are_not_counted_as_losses(client_for, reviewer):
+def test_investor_purchases_and_sales_are_not_counted_as_losses(login, reviewer):
     """Money an investor paid or received is listed by question but left out of the loss total."""
     file_case("investor", "en", purchase_amount_0="9000", sale_amount_0="4000", loss_estimate_0="5000")
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     row = document.select_one('[aria-labelledby="stats-losses-cny"] tr[data-case-type="investor"]')
     assert number(row.find("td").get_text()) == Decimal("5000")
     assert "9,000.00" in visible_text(document)  # still shown, under its question
 
 
-def test_counts_by_type_status_and_week_cover_every_case(client_for, reviewer, filed_cases):
+def test_counts_by_type_status_and_week_cover_every_case(login, reviewer, filed_cases):
     """Case-type and status tables each add up to the number of cases; this week holds all new ones."""
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     type_table = document.select_one('[aria-labelledby="stats-case-types"] table')
     counts = {row.th.get_text(strip=True): number(row.td.get_text()) for row in type_table.tbody.find_all("tr")}
     assert counts["Financial loss from account closure"] == 2
@@ -85,7 +84,7 @@ def test_counts_by_type_status_and_week_cover_every_case(client_for, reviewer, f
     assert number(week_rows[0].td.get_text()) == 3  # most recent week first
 
 
-def test_a_chinese_speaking_reviewer_gets_chinese_labels_in_charts_and_tables(client_for, reviewer, filed_cases):
+def test_a_chinese_speaking_reviewer_gets_chinese_labels_in_charts_and_tables(login, reviewer, filed_cases):
     """Chart labels, table headings and table rows follow the reviewer's admin language."""
     profile = UserProfile.get_for_user(reviewer)
     profile.preferred_language = "zh-hans"
@@ -93,7 +92,7 @@ def test_a_chinese_speaking_reviewer_gets_chinese_labels_in_charts_and_tables(cl
     with translation.override("zh-hans"):
         label = str(CaseType.ACCOUNT_CLOSURE.label)
         heading = translation.gettext("Case type")
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     assert document.html["lang"] == "zh-hans"
     chart = document.find("svg", id="chart-case-types")
     assert label in [text.get_text() for text in chart.find_all("text")]
@@ -116,9 +115,9 @@ def test_chart_text_is_escaped():
         assert "&lt;script&gt;" in markup
 
 
-def test_page_loads_no_script_from_another_origin(client_for, reviewer, filed_cases):
+def test_page_loads_no_script_from_another_origin(login, reviewer, filed_cases):
     """Charts need no JavaScript library: every script on the page is the admin's own, from this origin."""
-    document = statistics_page(client_for(reviewer))
+    document = statistics_page(login(reviewer))
     for script in document.find_all("script", src=True):
         source = urlparse(script["src"])
         assert not source.scheme and not source.netloc, script["src"]
@@ -127,9 +126,9 @@ def test_page_loads_no_script_from_another_origin(client_for, reviewer, filed_ca
         assert svg.find("foreignobject") is None
 
 
-def test_query_count_does_not_depend_on_the_number_of_cases(client_for, reviewer):
+def test_query_count_does_not_depend_on_the_number_of_cases(login, reviewer):
     """The page is built from aggregate queries: 3 cases or 30 take the same number of queries."""
-    client = client_for(reviewer)
+    client = login(reviewer)
     original = file_case()
     copy_case(original, 2)
     client.get(reverse("forms_app_review:statistics"))
@@ -145,13 +144,13 @@ def test_query_count_does_not_depend_on_the_number_of_cases(client_for, reviewer
     assert queries() == few
 
 
-def test_only_case_staff_see_the_statistics(client, client_for, reviewer, case_manager, communications):
+def test_only_case_staff_see_the_statistics(client, login, reviewer, case_manager, communications):
     """Reviewers and case managers see the page; Communications staff and visitors do not."""
     url = reverse("forms_app_review:statistics")
-    assert client_for(case_manager).get(url).status_code == 200
-    assert client_for(reviewer).get(url).status_code == 200
-    response = client_for(communications).get(url)
-    assert response.status_code in (302, 403)
+    assert login(case_manager).get(url).status_code == 200
+    assert login(reviewer).get(url).status_code == 200
+    response = login(communications).get(url)
+    assert response.status_code == 403
     assert "<svg" not in response.content.decode()
     client.logout()
     response = client.get(url)
@@ -159,12 +158,12 @@ def test_only_case_staff_see_the_statistics(client, client_for, reviewer, case_m
     assert "/login/" in response["Location"]
 
 
-def test_dashboard_panel_shows_counts_and_trend_to_reviewers(client_for, reviewer, filed_cases):
+def test_dashboard_panel_shows_counts_and_trend_to_reviewers(login, reviewer, filed_cases):
     """A reviewer's admin home shows new / needs-information / assigned-to-me counts, a sparkline and a link."""
     filed_cases[0].assigned_to = reviewer
     filed_cases[0].status = "needs_information"
     filed_cases[0].save()
-    document = soup(client_for(reviewer).get(reverse("wagtailadmin_home")))
+    document = soup(login(reviewer).get(reverse("wagtailadmin_home")))
     panel = document.find(id="case-statistics-section")
     assert panel is not None
     counts = {
@@ -181,9 +180,9 @@ def test_dashboard_panel_shows_counts_and_trend_to_reviewers(client_for, reviewe
     assert panel.find("a", href=reverse("forms_app_review:statistics"))
 
 
-def test_dashboard_panel_is_hidden_from_communications_staff(client_for, communications, filed_cases):
+def test_dashboard_panel_is_hidden_from_communications_staff(login, communications, filed_cases):
     """Communications staff see no case numbers on their admin home."""
-    response = client_for(communications).get(reverse("wagtailadmin_home"))
+    response = login(communications).get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     document = soup(response)
     assert document.find(id="case-statistics-section") is None

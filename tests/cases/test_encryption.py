@@ -7,8 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from forms_app.cases import crypto, evidence_store
-from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from forms_app.models import Case
+from tests.builders import intake_form
+from tests.intake.builders import complete_answers
 
 
 def new_master_key():
@@ -17,7 +18,7 @@ def new_master_key():
 
 @pytest.fixture
 def filed_case(client):
-    page = IntakeFormPage.objects.live().get(case_type="persecution", locale__language_code="zh-hans")
+    page = intake_form("persecution", "zh-hans")
     client.post(page.url, complete_answers(page))
     return Case.objects.get()
 
@@ -74,7 +75,7 @@ def test_tampered_answers_raise_instead_of_returning_stored_bytes(filed_case):
 @pytest.mark.django_db
 def test_ciphertext_cannot_be_moved_to_another_case(client, filed_case):
     """Answers sealed for one case do not open as another case's answers."""
-    page = IntakeFormPage.objects.live().get(case_type="investor", locale__language_code="en")
+    page = intake_form("investor", "en")
     client.post(page.url, complete_answers(page))
     other = Case.objects.exclude(pk=filed_case.pk).get()
     Case.objects.filter(pk=other.pk).update(sealed_answers=bytes(filed_case.sealed_answers))

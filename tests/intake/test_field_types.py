@@ -11,9 +11,9 @@ from forms_app.demo.fake_cases import FakeClaimant
 from forms_app.intake.field_types import FIELD_TYPES, Role, field_type
 from forms_app.intake.form_builder import IntakeFormBuilder
 from forms_app.models import IntakeFormField
-from tests.review.builders import form_page, make_case
-
-from .builders import SAMPLE
+from tests.builders import intake_form as form_page
+from tests.builders import make_case
+from tests.intake.builders import SAMPLE
 
 
 def question(kind, required=True, **extra):

@@ -13,7 +13,7 @@ from forms_app.evidence import EvidenceRejected, process_uploads
 from forms_app.evidence.sandbox import current_limits
 from forms_app.evidence.worker import Limits, isolate
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
+from tests.intake.builders import complete_answers
 
 
 def png(width, height, rows, bit_depth=8, colour_type=0):

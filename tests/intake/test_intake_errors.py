@@ -7,15 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers, jpeg_bytes
+from forms_app.models import Case
+from tests.builders import intake_form
 from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers, jpeg_bytes
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def form_page(case_type, language):
-    return IntakeFormPage.objects.live().get(case_type=case_type, locale__language_code=language)
 
 
 def error_text(response):
@@ -48,7 +45,7 @@ def test_a_refused_evidence_file_is_explained_in_chinese_and_nothing_is_filed(cl
     """An executable named .jpg, an SVG and a decompression bomb are refused with a Chinese message."""
     name, data, content_type = REFUSED_FILES[kind]
     data = png_bomb() if data is None else data
-    page = form_page("persecution", "zh-hans")
+    page = intake_form("persecution", "zh-hans")
     files = [SimpleUploadedFile(name, data, content_type=content_type)]
     response = client.post(page.url, complete_answers(page, files=files))
     assert response.status_code == 200
@@ -62,7 +59,7 @@ def test_a_refused_evidence_file_is_explained_in_chinese_and_nothing_is_filed(cl
 def test_an_oversize_file_is_refused_while_streaming_with_a_chinese_message(client, settings):
     """A file over the per-file limit is dropped during upload and explained; answers are kept."""
     settings.EVIDENCE_MAX_FILE_BYTES = 10_000
-    page = form_page("account_closure", "zh-hans")
+    page = intake_form("account_closure", "zh-hans")
     big = SimpleUploadedFile("big.jpg", jpeg_bytes(size=(1200, 1200)) + b"\x00" * 20_000, content_type="image/jpeg")
     response = client.post(page.url, complete_answers(page, files=[big]))
     assert response.status_code == 413
@@ -87,7 +84,7 @@ GARBAGE = {
 @pytest.mark.parametrize("language", ["en", "zh-hans", "zh-hant"])
 def test_garbage_in_every_question_is_answered_with_form_errors_not_a_crash(client, language):
     """Invalid values of every type re-render the form with errors, in the page's language."""
-    page = form_page("investor", language)
+    page = intake_form("investor", language)
     data = {}
     for field in page.get_form_fields():
         name = field.clean_name
@@ -113,7 +110,7 @@ def test_garbage_in_every_question_is_answered_with_form_errors_not_a_crash(clie
 @pytest.mark.django_db
 def test_a_reversed_date_range_is_refused(client):
     """An end date before the start date is an error on that question."""
-    page = form_page("investor", "en")
+    page = intake_form("investor", "en")
     range_field = next(f for f in page.get_form_fields() if f.field_type == "date_range")
     data = complete_answers(page)
     data.update({f"{range_field.clean_name}_0": "2024-05-01", f"{range_field.clean_name}_1": "2023-01-01"})

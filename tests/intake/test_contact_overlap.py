@@ -4,8 +4,11 @@ import pytest
 
 from forms_app.intake.choices import CONTACT_CONFLICTS, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
 from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers
+
+# These tests use the seeded demo site (its pages and forms in three languages).
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 LABELS = {
     "en": {"phone": "Phone call or SMS", "sms": "SMS text messages", "email": "E-mail"},

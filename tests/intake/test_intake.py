@@ -1,4 +1,4 @@
-"""Filing a case: real multipart POSTs of the seeded forms, real database, real files."""
+"""Filing a case: real multipart POSTs of intake forms, real database, real files."""
 
 import re
 
@@ -10,14 +10,12 @@ from django.db import connection
 from forms_app.cases.receipts import receipt_code_hash
 from forms_app.intake.field_types import CHOICE_FIELD_TYPES
 from forms_app.models import Case, Evidence, IntakeFormPage
-from tests.conftest import LANGUAGES
-from tests.forms_app.builders import complete_answers, evidence_files, jpeg_bytes
+from tests.builders import CASE_TYPES, LANGUAGES, intake_form
 from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers, evidence_files, jpeg_bytes
 
-CASE_TYPES = ["persecution", "account_closure", "privacy_censorship", "investor"]
 
-
-def form_page(case_type, language):
+def demo_form(case_type, language):
     return IntakeFormPage.objects.live().get(case_type=case_type, locale__language_code=language)
 
 
@@ -33,9 +31,9 @@ def stored_files(folder):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case_type", CASE_TYPES)
-def test_every_seeded_form_files_a_case_in_each_language(client, case_type, language, evidence_dir):
-    """Each of the four forms, in each language, files exactly one case and shows its receipt."""
-    page = form_page(case_type, language)
+def test_every_seeded_form_files_a_case_in_each_language(client, demo_site, case_type, language, evidence_dir):
+    """Each of the four demo forms, in each language, files exactly one case and shows its receipt."""
+    page = demo_form(case_type, language)
     response = submit(client, page)
     assert response.status_code == 302, visible_text(soup(response))[:600]
     case = Case.objects.get()
@@ -62,7 +60,7 @@ def test_english_and_chinese_submissions_store_the_same_keys(client, case_type):
     """The same form in English and Chinese yields the same case type, answer keys and choice keys."""
     cases = []
     for language in LANGUAGES:
-        submit(client, form_page(case_type, language))
+        submit(client, intake_form(case_type, language))
         cases.append(Case.objects.get(language=language))
     english, *chinese = cases
     for other in chinese:
@@ -79,7 +77,7 @@ def test_english_and_chinese_submissions_store_the_same_keys(client, case_type):
 @pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])
 def test_question_as_seen_is_kept_in_the_claimants_language(client, language):
     """Each answer keeps the wording of the question the claimant actually read."""
-    page = form_page("persecution", language)
+    page = intake_form("persecution", language)
     submit(client, page)
     case = Case.objects.get()
     for field in page.get_form_fields():
@@ -91,7 +89,7 @@ def test_question_as_seen_is_kept_in_the_claimants_language(client, language):
 @pytest.mark.django_db
 def test_missing_required_answer_rerenders_the_form_with_answers_kept(client):
     """An invalid submission files nothing and shows the form again with what was typed."""
-    page = form_page("account_closure", "zh-hans")
+    page = intake_form("account_closure", "zh-hans")
     data = complete_answers(page, skip={"attestation"})
     response = client.post(page.url, data)
     assert response.status_code == 200
@@ -121,11 +119,11 @@ def test_a_failure_while_storing_evidence_leaves_no_case_and_no_file(client, set
     settings.STORAGES = {
         **settings.STORAGES,
         "evidence": {
-            "BACKEND": "tests.forms_app.test_intake.FailingEvidenceStorage",
+            "BACKEND": "tests.intake.test_intake.FailingEvidenceStorage",
             "OPTIONS": {"location": str(evidence_dir)},
         },
     }
-    page = form_page("privacy_censorship", language)
+    page = intake_form("privacy_censorship", language)
     response = submit(client, page)
     assert response.status_code == 422
     assert Case.objects.count() == 0
@@ -140,7 +138,7 @@ def test_a_failure_while_storing_evidence_leaves_no_case_and_no_file(client, set
 @pytest.mark.django_db
 def test_database_rows_and_stored_files_hold_no_plaintext(client, evidence_dir):
     """Neither the database row nor the evidence folder reveals answers, names or file content."""
-    page = form_page("persecution", "en")
+    page = intake_form("persecution", "en")
     image = jpeg_bytes(colour=(1, 2, 3))
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -167,7 +165,7 @@ def test_database_rows_and_stored_files_hold_no_plaintext(client, evidence_dir):
 @pytest.mark.django_db
 def test_original_evidence_is_kept_only_with_consent(client, evidence_dir):
     """Without consent only the working copy is stored; with it, the sealed original too."""
-    page = form_page("account_closure", "en")
+    page = intake_form("account_closure", "en")
     data = complete_answers(page, skip={"consent_keep_original"})
     client.post(page.url, data)
     first = Case.objects.get()
@@ -181,7 +179,7 @@ def test_original_evidence_is_kept_only_with_consent(client, evidence_dir):
 @pytest.mark.django_db
 def test_receipt_is_shown_once_and_a_refresh_does_not_resubmit(client):
     """The receipt page is reached by redirect; reloading it neither files again nor shows the code."""
-    page = form_page("investor", "zh-hant")
+    page = intake_form("investor", "zh-hant")
     response = submit(client, page)
     first = client.get(response["Location"])
     again = client.get(response["Location"])
@@ -193,7 +191,7 @@ def test_receipt_is_shown_once_and_a_refresh_does_not_resubmit(client):
 @pytest.mark.django_db
 def test_receipt_code_verifies_only_against_its_own_hash(client):
     """The stored hash matches the shown code and nothing else; the code itself is not stored."""
-    page = form_page("investor", "en")
+    page = intake_form("investor", "en")
     receipt = client.get(submit(client, page)["Location"])
     code = soup(receipt).select_one(".receipt__code").get_text(strip=True)
     case = Case.objects.get()
@@ -207,7 +205,7 @@ def test_receipt_code_verifies_only_against_its_own_hash(client):
 @pytest.mark.django_db
 def test_honeypot_rejects_the_submission(client):
     """A filled-in honeypot field is refused and files nothing."""
-    page = form_page("persecution", "zh-hans")
+    page = intake_form("persecution", "zh-hans")
     data = complete_answers(page)
     data["website"] = "http://spam.example"
     response = client.post(page.url, data)
@@ -219,7 +217,7 @@ def test_honeypot_rejects_the_submission(client):
 def test_rate_limit_refuses_a_burst_without_storing_the_address(client, settings):
     """Past the limit, a client is refused with a message; no IP address is stored anywhere."""
     settings.INTAKE_RATE_LIMIT = 2
-    page = form_page("persecution", "zh-hans")
+    page = intake_form("persecution", "zh-hans")
     statuses = [client.post(page.url, complete_answers(page), REMOTE_ADDR="203.0.113.9").status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
     assert Case.objects.count() == 2
@@ -231,7 +229,7 @@ def test_rate_limit_refuses_a_burst_without_storing_the_address(client, settings
 def test_staff_notification_says_only_that_a_case_arrived(client, settings, django_capture_on_commit_callbacks):
     """After commit, staff get an e-mail with the reference and type, never answers or codes."""
     settings.CASE_NOTIFICATION_EMAIL = "staff@example.org"
-    page = form_page("persecution", "en")
+    page = intake_form("persecution", "en")
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client, page)
     receipt = client.get(response["Location"])
@@ -248,19 +246,19 @@ def test_staff_notification_says_only_that_a_case_arrived(client, settings, djan
 def test_form_page_renders_in_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     """Showing a form costs a fixed, small number of queries, however many questions it has."""
     counts = {}
-    for case_type in ("account_closure", "privacy_censorship"):  # 27 and 24 questions
-        page = form_page(case_type, "zh-hans")
+    for case_type in ("account_closure", "investor"):  # 15 and 18 questions
+        page = intake_form(case_type, "zh-hans")
         client.get(page.url)  # warm per-process caches (site root paths)
         with django_assert_max_num_queries(20) as captured:
             assert client.get(page.url).status_code == 200
         counts[case_type] = len(captured)
-    assert counts["account_closure"] == counts["privacy_censorship"]
+    assert counts["account_closure"] == counts["investor"]
 
 
 @pytest.mark.django_db
 def test_wechat_in_app_browser_gets_a_warning_in_the_claimants_language(client):
     """Opened inside WeChat, the form warns (in Chinese) to use a normal browser instead."""
-    page = form_page("persecution", "zh-hans")
+    page = intake_form("persecution", "zh-hans")
     agent = "Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 MicroMessenger/8.0.40"
     warning = soup(client.get(page.url, HTTP_USER_AGENT=agent)).select_one(".warning--wechat")
     assert warning is not None
@@ -271,7 +269,7 @@ def test_wechat_in_app_browser_gets_a_warning_in_the_claimants_language(client):
 @pytest.mark.django_db
 def test_evidence_files_are_listed_for_the_case(client):
     """Two uploaded files become two evidence records with hashes of original and working copy."""
-    submit(client, form_page("persecution", "en"), files=evidence_files())
+    submit(client, intake_form("persecution", "en"), files=evidence_files())
     for item in Evidence.objects.all():
         assert len(item.original_sha256) == 64 and len(item.working_sha256) == 64
         assert item.metadata_removed
@@ -280,7 +278,7 @@ def test_evidence_files_are_listed_for_the_case(client):
 @pytest.mark.django_db
 def test_money_answers_are_recorded_as_plain_losses_for_statistics(client):
     """Each money answer becomes a ReportedLoss row (amount and currency) for the statistics."""
-    page = form_page("account_closure", "zh-hans")
+    page = intake_form("account_closure", "zh-hans")
     submit(client, page)
     case = Case.objects.get()
     money_keys = {field.clean_name for field in page.get_form_fields() if field.field_type == "money"}
@@ -294,7 +292,7 @@ def test_rate_limit_counts_the_address_the_proxy_reports(client, settings):
     """Behind a proxy, clients are told apart by the configured header, not the proxy's address."""
     settings.INTAKE_RATE_LIMIT = 1
     settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    page = form_page("investor", "en")
+    page = intake_form("investor", "en")
     first = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.1")
     other = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.2")
     again = client.post(page.url, complete_answers(page), HTTP_X_REAL_IP="198.51.100.1")
@@ -308,7 +306,7 @@ def test_notification_goes_through_an_anymail_backend_configured_in_mailers(clie
     settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
     from forms_app.cases.tasks import notify_staff_of_new_case
 
-    submit(client, form_page("persecution", "en"))
+    submit(client, intake_form("persecution", "en"))
     case = Case.objects.get()
     notify_staff_of_new_case.call(case.pk)
     assert len(mail.outbox) == 1

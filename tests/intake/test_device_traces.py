@@ -3,8 +3,11 @@
 import pytest
 
 from forms_app.models import IntakeFormPage
-from tests.forms_app.builders import complete_answers
 from tests.helpers import soup
+from tests.intake.builders import complete_answers
+
+# These tests use the seeded demo site (its pages and forms in three languages).
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 TEXT_INPUTS = "input[type=text], input[type=email], input[type=tel], input:not([type]), textarea"
 

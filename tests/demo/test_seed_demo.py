@@ -8,6 +8,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from home.models import HomePage, OrganisationDetails, StandardPage
 from tests.helpers import page_in
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 def snapshot():
     return sorted(Page.objects.values_list("pk", "translation_key", "locale__language_code", "title", "live"))
