@@ -2,6 +2,7 @@
 review, reports or demo."""
 
 from .case import REFERENCE_ALPHABET, Case, CaseStatus, CaseType, Evidence, ReportedLoss, new_reference
+from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -16,6 +17,7 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "Case",
     "CaseAssessment",
+    "CaseConsent",
     "CaseEvent",
     "CaseEventKind",
     "CaseIdentifier",
@@ -24,7 +26,11 @@ __all__ = [
     "CaseStatus",
     "CaseTag",
     "CaseType",
+    "ClaimantContact",
+    "ClaimantReply",
+    "ConsentUse",
     "Evidence",
     "ReportedLoss",
+    "ReviewerQuestion",
     "new_reference",
 ]
