@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..cases.models import CaseStatus
@@ -44,3 +45,13 @@ def status_text(status, language_code):
     texts = CaseStatusText.objects.filter(status=status).select_related("locale")
     by_language = {text.locale.language_code: text for text in texts}
     return by_language.get(language_code) or by_language.get(settings.LANGUAGE_CODE)
+
+
+class CaseStatusTextViewSet(SnippetViewSet):
+    """Snippets › Case status explanations: communications staff write and translate them."""
+
+    model = CaseStatusText
+    icon = "help"
+    menu_label = _("Case status explanations")
+    list_display = ["__str__", "meaning"]
+    list_filter = ["locale"]
