@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
-from ..cases.models import CaseStatus
+from ..cases import activity
+from ..cases.models import CaseStatus, ConsentUse
 from .permissions import display_name
 
 VIEW = "forms_app.case.view"
@@ -98,11 +99,55 @@ class ExportFormatter(LogFormatter):
     message = _("Exported")
 
 
+def _consent_label(value):
+    try:
+        return ConsentUse(value).label
+    except ValueError:
+        return value or "-"
+
+
+class ConsentFormatter(LogFormatter):
+    label = _("Change consent")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("granted"):
+            return _("The claimant agreed to: %(use)s") % {"use": _consent_label(log_entry.data.get("use"))}
+        return _("The claimant revoked: %(use)s") % {"use": _consent_label(log_entry.data.get("use"))}
+
+
+class ReceiptCheckFormatter(LogFormatter):
+    label = _("Check receipt code")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("matched"):
+            return _("A receipt code was checked: it belongs to this case")
+        return _("A receipt code was checked: it does not belong to this case")
+
+
+# Claimant actions carry no user: Site history shows them as the system's, so each message says who.
+SIMPLE_ACTIONS = [
+    (activity.QUESTION, _("Ask the claimant"), _("Question sent to the claimant")),
+    (activity.REPLY, _("Claimant reply"), _("The claimant replied to a question")),
+    (activity.EVIDENCE_ADDED, _("Claimant added evidence"), _("The claimant added evidence")),
+    (activity.CONTACT, _("Claimant changed contact preferences"), _("The claimant changed their contact preferences")),
+    (
+        activity.WITHDRAWAL_REQUESTED,
+        _("Withdrawal requested"),
+        _("The claimant asked to withdraw (case under legal hold)"),
+    ),
+    (activity.WITHDRAWN, _("Withdrawn by the claimant"), _("The claimant withdrew the case: it was erased")),
+    (activity.HOLD_PLACED, _("Place legal hold"), _("Legal hold placed")),
+    (activity.HOLD_LIFTED, _("Lift legal hold"), _("Legal hold lifted")),
+]
+
+
 def register_log_actions(actions):
     """Called by the ``register_log_actions`` hook in wagtail_hooks.py."""
     actions.register_action(VIEW, _("View case"), _("Case viewed"))
     actions.register_action(NOTE, _("Add case note"), _("Internal note added"))
     actions.register_action(DELETE, _("Delete case"), _("Case deleted"))
+    for action, label, message in SIMPLE_ACTIONS:
+        actions.register_action(action, label, message)
     for action, formatter in [
         (STATUS, StatusFormatter),
         (ASSIGN, AssignFormatter),
@@ -111,5 +156,7 @@ def register_log_actions(actions):
         (EVIDENCE_DOWNLOAD, EvidenceDownloadFormatter),
         (EVIDENCE_PREVIEW, EvidencePreviewFormatter),
         (EXPORT, ExportFormatter),
+        (activity.CONSENT, ConsentFormatter),
+        (activity.RECEIPT_VERIFIED, ReceiptCheckFormatter),
     ]:
         actions.register_action(action)(formatter)
