@@ -319,9 +319,9 @@ ABOUT = {
         (
             "paragraph",
             Text(
-                "You can withdraw your case at any time, for any reason, by writing to us with your receipt code. We will then delete it.",
-                "您可以随时以任何理由撤回案例，只需附上回执码写信给我们，我们随后就会将其删除。",
-                "您可以隨時以任何理由撤回案例，只需附上回執碼寫信給我們，我們隨後就會將其刪除。",
+                "You can withdraw your case at any time, for any reason, on “My case” (linked at the bottom of every page) with your receipt code. We then erase it, unless we are legally required to keep it for now; in that case our lawyers will contact you.",
+                "您可以随时以任何理由撤回案例：在“我的案件”（每页底部都有链接）输入回执码即可。我们随后会将其清除，除非法律要求我们暂时保留；在这种情况下，我们的律师会与您联系。",
+                "您可以隨時以任何理由撤回案例：在「我的案件」（每頁底部都有連結）輸入回執碼即可。我們隨後會將其清除，除非法律要求我們暫時保留；在這種情況下，我們的律師會與您聯絡。",
             ),
         ),
         (
@@ -441,9 +441,9 @@ FAQ = {
                     "回執碼有什麼用？",
                 ),
                 "answer": Text(
-                    "After you submit, the site shows you a receipt code. Whenever you write to us about your case, for example to ask about it, add information or withdraw it, the code tells us which case is yours. Write it down somewhere private and do not share it. We keep it only in a form that cannot be turned back into the code, so we cannot send it to you again.",
-                    "提交后，网站会显示一个回执码。以后您就案例写信给我们时，例如查询进展、补充信息或撤回案例，我们都要靠它确认哪个案例是您的。请把它记在私密的地方，不要告诉任何人。我们只以无法还原的形式保存回执码，因此无法再发给您。",
-                    "提交後，網站會顯示一個回執碼。以後您就案例寫信給我們時，例如查詢進展、補充資訊或撤回案例，我們都要靠它確認哪個案例是您的。請把它記在私密的地方，不要告訴任何人。我們只以無法還原的形式儲存回執碼，因此無法再發給您。",
+                    "After you submit, the site shows you a receipt code. With it you can open “My case” (linked at the bottom of every page) to see your case's status, answer our questions, send more evidence, change how we may contact you and what you agree to, or withdraw your case. My case never shows your answers or your files. Write the code down somewhere private and do not share it. We keep it only in a form that cannot be turned back into the code, so we cannot send it to you again; if you lose it, you can send a new case.",
+                    "提交后，网站会显示一个回执码。凭它可以打开“我的案件”（每页底部都有链接），查看案例状态、回答我们的问题、补充证据、更改联系方式和您同意的用途，或撤回案例。“我的案件”绝不会显示您的回答或文件。请把回执码记在私密的地方，不要告诉任何人。我们只以无法还原的形式保存回执码，因此无法再发给您；如果遗失，您可以重新提交一个案例。",
+                    "提交後，網站會顯示一個回執碼。憑它可以開啟「我的案件」（每頁底部都有連結），查看案例狀態、回答我們的問題、補充證據、更改聯絡方式和您同意的用途，或撤回案例。「我的案件」絕不會顯示您的回答或檔案。請把回執碼記在私密的地方，不要告訴任何人。我們只以無法還原的形式儲存回執碼，因此無法再發給您；如果遺失，您可以重新提交一個案例。",
                 ),
             },
         ),
@@ -501,9 +501,9 @@ FAQ = {
                     "我可以撤回案例嗎？",
                 ),
                 "answer": Text(
-                    "Yes, at any time and without giving a reason. Write to cases@example.org with your receipt code, and we will delete your case and confirm when it is done. If your information has already been shared with lawyers with your consent, we will ask them to delete it too.",
-                    "可以，随时都可以，无需说明理由。请附上回执码发邮件至 cases@example.org，我们会删除您的案例，并在完成后向您确认。如果您的信息已经在您同意后提供给律师，我们也会要求律师删除。",
-                    "可以，隨時都可以，無需說明理由。請附上回執碼寄電子郵件至 cases@example.org，我們會刪除您的案例，並在完成後向您確認。如果您的資訊已經在您同意後提供給律師，我們也會要求律師刪除。",
+                    "Yes, at any time and without giving a reason. On “My case”, enter your receipt code and choose “Withdraw my case”: your answers, files and contact details are erased at once. If we are legally required to keep your case for now, your request is recorded and our lawyers will contact you through the channel you said is safe. If your information has already been shared with lawyers with your consent, we will ask them to delete it too.",
+                    "可以，随时都可以，无需说明理由。在“我的案件”输入回执码，然后选择“撤回我的案件”：您的回答、文件和联系方式会立即清除。如果法律要求我们暂时保留您的案例，您的请求会被记录，我们的律师会通过您所说的安全渠道与您联系。如果您的信息已经在您同意后提供给律师，我们也会要求律师删除。",
+                    "可以，隨時都可以，無需說明理由。在「我的案件」輸入回執碼，然後選擇「撤回我的案件」：您的回答、檔案和聯絡方式會立即清除。如果法律要求我們暫時保留您的案例，您的請求會被記錄，我們的律師會透過您所說的安全管道與您聯絡。如果您的資訊已經在您同意後提供給律師，我們也會要求律師刪除。",
                 ),
             },
         ),
@@ -748,9 +748,9 @@ PRIVACY = {
         (
             "paragraph",
             Text(
-                "To exercise any of these rights, write to cases@example.org and include your receipt code, so that we can find your case without asking who you are. We will reply within 30 days.",
-                "如需行使上述任何权利，请发邮件至 cases@example.org 并附上您的回执码，这样我们无需询问您的身份就能找到您的案例。我们会在30天内答复。",
-                "如需行使上述任何權利，請寄電子郵件至 cases@example.org 並附上您的回執碼，這樣我們無需詢問您的身份就能找到您的案例。我們會在30天內答覆。",
+                "On “My case”, with your receipt code, you can yourself grant or withdraw each consent (sharing with counsel, being a named plaintiff, counting in statistics, keeping your original files), change your contact details, and withdraw your case, which erases it. For the other rights, write to cases@example.org and include your receipt code, so that we can find your case without asking who you are. We will reply within 30 days.",
+                "在“我的案件”，凭回执码，您可以自行给予或撤回每一项同意（提供给律师、担任具名原告、计入统计、保留原始文件），更改联系方式，以及撤回并清除您的案例。如需行使其他权利，请发邮件至 cases@example.org 并附上您的回执码，这样我们无需询问您的身份就能找到您的案例。我们会在30天内答复。",
+                "在「我的案件」，憑回執碼，您可以自行給予或撤回每一項同意（提供給律師、擔任具名原告、計入統計、保留原始檔案），更改聯絡方式，以及撤回並清除您的案例。如需行使其他權利，請寄電子郵件至 cases@example.org 並附上您的回執碼，這樣我們無需詢問您的身份就能找到您的案例。我們會在30天內答覆。",
             ),
         ),
         (
@@ -895,9 +895,9 @@ ANNOUNCEMENTS = [
             (
                 "paragraph",
                 Text(
-                    "If you have already submitted a case and are worried about something you sent, write to us with your receipt code. At your request, we can delete a single file or your whole case.",
-                    "如果您已经提交了案例，又担心自己发送的某些内容，请附上回执码写信给我们。我们可以应您的要求删除某个文件或整个案例。",
-                    "如果您已經提交了案例，又擔心自己傳送的某些內容，請附上回執碼寫信給我們。我們可以應您的要求刪除某個檔案或整個案例。",
+                    "If you have already submitted a case and are worried about something you sent, you can withdraw the whole case yourself on “My case” with your receipt code, which erases everything you sent.",
+                    "如果您已经提交了案例，又担心自己发送的某些内容，可以凭回执码在“我的案件”自行撤回整个案例，您发送的所有内容都会被清除。",
+                    "如果您已經提交了案例，又擔心自己傳送的某些內容，可以憑回執碼在「我的案件」自行撤回整個案例，您傳送的所有內容都會被清除。",
                 ),
             ),
         ],

@@ -33,7 +33,7 @@ def test_a_wrong_code_is_refused_with_a_translated_message(client, filed):
     wrong = str((int(code) + 1) % 10**20).zfill(20)
     response = enter(client, wrong, language="zh-hant")
     assert response.status_code == 400
-    assert "收據" in visible_text(soup(response)) or "代碼" in visible_text(soup(response))
+    assert "此回執碼無法開啟任何案件" in visible_text(soup(response))
     assert client.get("/zh-hant/cases/my-case/case/").status_code == 302
 
 
