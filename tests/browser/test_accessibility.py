@@ -80,12 +80,6 @@ def test_intake_form_with_validation_errors(journey, language, form):
     journey.assert_only_this_origin()
 
 
-@pytest.mark.skip(reason="TODO(#5): the 'My case' page (status, questions, more evidence) does not exist yet")
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_my_case_page(journey, language):
-    """TODO: the page where a claimant enters the receipt code and sees their case."""
-
-
 def test_the_check_catches_an_unlabelled_input(journey):
     """The axe check really runs on our pages, under their Content-Security-Policy: an input
     without a label, slipped into a form, is reported as a blocking violation."""

@@ -97,14 +97,6 @@ def test_claimant_without_javascript_files_a_case(journey, language, case_type):
     journey.assert_only_this_origin()
 
 
-@pytest.mark.skip(
-    reason="TODO(#5): the 'My case' page (come back with the receipt code, answer a question) does not exist yet"
-)
-def test_claimant_comes_back_with_the_receipt_code_and_answers_a_question(journey):
-    """TODO: with the receipt code, the claimant opens My case, sees the status and the reviewer's
-    question in their language, answers it and adds evidence; the reviewer sees the answer."""
-
-
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_claimant_without_javascript_sees_what_to_correct_at_once(journey, language):
     """Sent without required answers, the form comes back with the errors on the first screen, each

@@ -77,9 +77,3 @@ def test_reviewer_in_chinese_finds_reads_downloads_and_moves_a_case(journey, tmp
     assert "审核中" in page.locator(".case-summary").inner_text()
     journey.assert_no_problems()
     journey.assert_only_this_origin()
-
-
-@pytest.mark.skip(reason="TODO(#5): asking the claimant a question from the case page does not exist yet")
-def test_reviewer_asks_the_claimant_a_question(journey):
-    """TODO: the reviewer writes a question on the case page; the claimant sees it on My case in
-    their language (see test_claimant_comes_back_with_the_receipt_code_and_answers_a_question)."""

@@ -190,5 +190,5 @@ def test_legal_hold_blocks_erasure_and_records_the_request(client, evidence_dir)
     assert Evidence.objects.filter(case=case).exists() and stored_files(evidence_dir)
     document = soup(response)
     assert document.select_one(".notice--warning") is not None
-    assert not document.select(f'a[href="/zh-hans/cases/my-case/case/withdraw/"]')
+    assert not document.select('a[href="/zh-hans/cases/my-case/case/withdraw/"]')
     assert CaseEvent.objects.filter(case=case, kind="withdrawal_requested", by_claimant=True).exists()
