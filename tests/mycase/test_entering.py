@@ -163,3 +163,20 @@ def test_a_withdrawn_case_cannot_be_opened(client):
     case, code = filed_case()
     withdraw(case)
     assert enter(client, code).status_code == 400
+
+
+def test_forms_posted_from_no_referrer_pages_still_need_the_csrf_token(filed):
+    """Browsers post from no-referrer pages with "Origin: null": accepted with the CSRF token,
+    refused (403) without it."""
+    from django.test import Client
+
+    _case, code = filed
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/en/cases/my-case/")
+    token = soup(page).select_one("input[name=csrfmiddlewaretoken]")["value"]
+    data = {"code": code}
+    assert browser.post("/en/cases/my-case/", data, HTTP_ORIGIN="null").status_code == 403
+    data["csrfmiddlewaretoken"] = token
+    assert browser.post("/en/cases/my-case/", data, HTTP_ORIGIN="null").status_code == 302
+    other = "https://evil.example"
+    assert Client(enforce_csrf_checks=True).post("/en/cases/my-case/", data, HTTP_ORIGIN=other).status_code == 403
