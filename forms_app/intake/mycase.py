@@ -117,9 +117,7 @@ def enter(request):
             return redirect("forms_app:mycase_case")
         access.count_wrong_code(request)
         form.add_error("code", WRONG_CODE)
-        status = 400
-    else:
-        status = 400
+    # Like the intake form, a form with errors is a page (200), so browsers show it as one.
     # The code is never shown back: a wrong one must be typed again.
     form.data = form.data.copy()
     form.data["code"] = ""

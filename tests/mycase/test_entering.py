@@ -28,11 +28,11 @@ def test_the_right_code_opens_the_case_page(client, filed):
 
 
 def test_a_wrong_code_is_refused_with_a_translated_message(client, filed):
-    """A code of no case gets a 400 and a message in the page's language; no session is opened."""
+    """A code of no case gets the form again with a message in the page's language; no session."""
     _case, code = filed
     wrong = str((int(code) + 1) % 10**20).zfill(20)
     response = enter(client, wrong, language="zh-hant")
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "此回執碼無法開啟任何案件" in visible_text(soup(response))
     assert client.get("/zh-hant/cases/my-case/case/").status_code == 302
 
@@ -57,7 +57,8 @@ def test_spaces_dashes_and_full_width_digits_are_accepted(client, filed, typed):
 def test_letters_are_not_a_code(client, filed):
     """Anything but digits, spaces and dashes is not a code: refused like a wrong one."""
     _case, code = filed
-    assert client.post("/en/cases/my-case/", {"code": code[:-1] + "x"}).status_code == 400
+    response = client.post("/en/cases/my-case/", {"code": code[:-1] + "x"})
+    assert response.status_code == 200 and soup(response).select_one(".form-error-summary") is not None
 
 
 def test_many_wrong_codes_from_one_client_are_throttled(client, filed, settings):
@@ -66,7 +67,7 @@ def test_many_wrong_codes_from_one_client_are_throttled(client, filed, settings)
     settings.MYCASE_CLIENT_ATTEMPTS = 3
     _case, code = filed
     for attempt in range(3):
-        assert client.post("/en/cases/my-case/", {"code": "1" * 20}).status_code == 400, attempt
+        assert client.post("/en/cases/my-case/", {"code": "1" * 20}).status_code == 200, attempt
     throttled = client.post("/en/cases/my-case/", {"code": code})
     assert throttled.status_code == 429
     assert "15 minutes" in visible_text(soup(throttled))
@@ -162,7 +163,8 @@ def test_a_withdrawn_case_cannot_be_opened(client):
 
     case, code = filed_case()
     withdraw(case)
-    assert enter(client, code).status_code == 400
+    assert enter(client, code).status_code == 200
+    assert client.get("/en/cases/my-case/case/").status_code == 302
 
 
 def test_forms_posted_from_no_referrer_pages_still_need_the_csrf_token(filed):
