@@ -23,13 +23,6 @@ def case_urls(case):
         "tags": ("post", reverse("forms_app_review:tags", args=[case.pk]), {"tags-tags": "strong"}),
         "score": ("post", reverse("forms_app_review:score", args=[case.pk]), {"score-score": "4"}),
         "assign": ("post", reverse("forms_app_review:assign", args=[case.pk]), {"assign-assignee": ""}),
-        "ask": ("post", reverse("forms_app_review:ask", args=[case.pk]), {"ask-text_en": "When did it start?"}),
-        "hold": ("post", reverse("forms_app_review:hold", args=[case.pk]), {"hold-reason": "Litigation"}),
-        "verify_receipt": (
-            "post",
-            reverse("forms_app_review:verify_receipt", args=[case.pk]),
-            {"verify-code": "1234 5678 9012 3456 7890"},
-        ),
         "delete_page": ("get", reverse("forms_app_review:delete", args=[case.pk]), {}),
         "delete": ("post", reverse("forms_app_review:delete", args=[case.pk]), {}),
         "preview": ("get", reverse("forms_app_review:evidence_preview", args=[case.pk, evidence.pk]), {}),
@@ -53,6 +46,14 @@ def case_urls(case):
             "get",
             reverse("wagtail_bulk_action", args=["forms_app", "case", "export"]) + f"?id={case.pk}",
             {},
+        ),
+        # Last: a legal hold stops the deletion pages above.
+        "ask": ("post", reverse("forms_app_review:ask", args=[case.pk]), {"ask-text_en": "When did it start?"}),
+        "hold": ("post", reverse("forms_app_review:hold", args=[case.pk]), {"hold-reason": "Litigation"}),
+        "verify_receipt": (
+            "post",
+            reverse("forms_app_review:verify_receipt", args=[case.pk]),
+            {"verify-code": "1234 5678 9012 3456 7890"},
         ),
     }
 
