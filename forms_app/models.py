@@ -4,6 +4,7 @@ package that owns them (forms_app.cases.models, forms_app.intake.models), never 
 from .cases.models import (
     Case,
     CaseAssessment,
+    CaseConsent,
     CaseEvent,
     CaseEventKind,
     CaseIdentifier,
@@ -12,24 +13,35 @@ from .cases.models import (
     CaseStatus,
     CaseTag,
     CaseType,
+    ClaimantContact,
+    ClaimantReply,
+    ConsentUse,
     Evidence,
     ReportedLoss,
+    ReviewerQuestion,
 )
 from .intake.models import IntakeFormField, IntakeFormPage
+from .intake.status_texts import CaseStatusText
 
 __all__ = [
     "Case",
     "CaseAssessment",
+    "CaseConsent",
     "CaseEvent",
     "CaseEventKind",
     "CaseIdentifier",
     "CaseIdentifierKind",
     "CaseSearchToken",
     "CaseStatus",
+    "CaseStatusText",
     "CaseTag",
     "CaseType",
+    "ClaimantContact",
+    "ClaimantReply",
+    "ConsentUse",
     "Evidence",
     "IntakeFormField",
     "IntakeFormPage",
     "ReportedLoss",
+    "ReviewerQuestion",
 ]

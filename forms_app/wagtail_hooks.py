@@ -1,7 +1,9 @@
 """Registration only: the review queue, its report pages, bulk actions and audit wording."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
+from .intake.status_texts import CaseStatusTextViewSet
 from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
 from .review import audit, form_submissions
@@ -41,3 +43,5 @@ for bulk_action in BULK_ACTIONS:
 
 hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
 hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)
+
+register_snippet(CaseStatusTextViewSet)

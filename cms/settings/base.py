@@ -331,6 +331,18 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 10)
 INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
 
+# "My case" (forms_app.intake.mycase_access): wrong receipt codes allowed per client and window,
+# and across the whole site (guessing spread over many addresses); then the session's idle and
+# absolute limits.
+MYCASE_CLIENT_ATTEMPTS = env_int("MYCASE_CLIENT_ATTEMPTS", 5)
+MYCASE_CLIENT_WINDOW_SECONDS = env_int("MYCASE_CLIENT_WINDOW_SECONDS", 900)
+MYCASE_SITE_ATTEMPTS = env_int("MYCASE_SITE_ATTEMPTS", 200)
+MYCASE_SITE_WINDOW_SECONDS = env_int("MYCASE_SITE_WINDOW_SECONDS", 3600)
+MYCASE_IDLE_SECONDS = env_int("MYCASE_IDLE_SECONDS", 15 * 60)
+MYCASE_MAX_SECONDS = env_int("MYCASE_MAX_SECONDS", 60 * 60)
+# Staff checking a receipt code quoted by a claimant: checks per staff member and hour.
+RECEIPT_CHECKS_PER_HOUR = env_int("RECEIPT_CHECKS_PER_HOUR", 10)
+
 # Everyone signing in to the admin needs a TOTP code as well as a password.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -99,3 +99,8 @@ def keyed_hash(purpose: str, value: str) -> str:
     key = _decode_key(settings.CASE_HASH_KEY)
     message = purpose.encode() + b"\x00" + value.encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def keyed_hash_matches(purpose: str, value: str, expected: str) -> bool:
+    """Constant-time comparison of ``value``'s keyed hash with a stored one (receipt codes)."""
+    return hmac.compare_digest(keyed_hash(purpose, value), expected)

@@ -15,9 +15,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from forms_app.cases.activity import consent_rows
 from forms_app.cases.indexing import identifier_hashes, token_hash, tokens
+from forms_app.cases.models import CaseConsent, ClaimantContact
 from forms_app.cases.models.case import new_reference
 from forms_app.cases.receipts import new_receipt_code, receipt_code_hash
+from forms_app.intake.claimant_state import initial_consents, initial_contact
 from forms_app.intake.field_types import field_type, identifiers, searchable_texts
 from forms_app.intake.submission import loss_rows, question_as_seen
 from forms_app.models import (
@@ -283,6 +286,7 @@ class Command(BaseCommand):
         Case.objects.bulk_create(cases)
 
         token_rows, identifier_rows, losses, assessments, taggings = [], [], [], [], []
+        consents, contacts = [], []
         through = CaseTag.cases.through
         for case, (answers, fields) in zip(cases, answer_sets, strict=True):
             words = set()
@@ -294,6 +298,9 @@ class Command(BaseCommand):
                 for kind, value in identifier_hashes(identifiers(fields, answers))
             ]
             losses += loss_rows(case, fields, answers)
+            consents += consent_rows(case, initial_consents(fields, answers), case.submitted_at)
+            contacts.append(ClaimantContact(case=case))
+            contacts[-1].set(initial_contact(fields, answers))
             if case.status in SCORED:
                 assessments.append(CaseAssessment(case=case, merit_score=rng.randint(1, 5)))
             if rng.random() < 0.15:
@@ -303,3 +310,5 @@ class Command(BaseCommand):
         ReportedLoss.objects.bulk_create(losses, batch_size=5000)
         CaseAssessment.objects.bulk_create(assessments, batch_size=5000)
         through.objects.bulk_create(taggings, batch_size=5000)
+        CaseConsent.objects.bulk_create(consents, batch_size=5000)
+        ClaimantContact.objects.bulk_create(contacts, batch_size=5000)

@@ -136,7 +136,7 @@ ABOUT = {
         ),
         (
             "paragraph",
-            "You can withdraw your case at any time, for any reason, by writing to us with your receipt code. We will then delete it.",
+            "You can withdraw your case at any time, for any reason, on “My case” (linked at the bottom of every page) with your receipt code. We then erase it, unless we are legally required to keep it for now; in that case our lawyers will contact you.",
         ),
         (
             "heading",
@@ -194,7 +194,7 @@ FAQ = {
             "question_answer",
             {
                 "question": "What is the receipt code for?",
-                "answer": "After you submit, the site shows you a receipt code. Whenever you write to us about your case, for example to ask about it, add information or withdraw it, the code tells us which case is yours. Write it down somewhere private and do not share it. We keep it only in a form that cannot be turned back into the code, so we cannot send it to you again.",
+                "answer": "After you submit, the site shows you a receipt code. With it you can open “My case” (linked at the bottom of every page) to see your case's status, answer our questions, send more evidence, change how we may contact you and what you agree to, or withdraw your case. My case never shows your answers or your files. Write the code down somewhere private and do not share it. We keep it only in a form that cannot be turned back into the code, so we cannot send it to you again; if you lose it, you can send a new case.",
             },
         ),
         (
@@ -222,7 +222,7 @@ FAQ = {
             "question_answer",
             {
                 "question": "Can I withdraw my case?",
-                "answer": "Yes, at any time and without giving a reason. Write to cases@example.org with your receipt code, and we will delete your case and confirm when it is done. If your information has already been shared with lawyers with your consent, we will ask them to delete it too.",
+                "answer": "Yes, at any time and without giving a reason. On “My case”, enter your receipt code and choose “Withdraw my case”: your answers, files and contact details are erased at once. If we are legally required to keep your case for now, your request is recorded and our lawyers will contact you through the channel you said is safe. If your information has already been shared with lawyers with your consent, we will ask them to delete it too.",
             },
         ),
         (
@@ -345,7 +345,7 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "To exercise any of these rights, write to cases@example.org and include your receipt code, so that we can find your case without asking who you are. We will reply within 30 days.",
+            "On “My case”, with your receipt code, you can yourself grant or withdraw each consent (sharing with counsel, being a named plaintiff, counting in statistics, keeping your original files), change your contact details, and withdraw your case, which erases it. For the other rights, write to cases@example.org and include your receipt code, so that we can find your case without asking who you are. We will reply within 30 days.",
         ),
         (
             "paragraph",
@@ -420,7 +420,7 @@ ANNOUNCEMENTS = [
             ),
             (
                 "paragraph",
-                "If you have already submitted a case and are worried about something you sent, write to us with your receipt code. At your request, we can delete a single file or your whole case.",
+                "If you have already submitted a case and are worried about something you sent, you can withdraw the whole case yourself on “My case” with your receipt code, which erases everything you sent.",
             ),
         ],
     },

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..cases import evidence_store
+from ..cases import activity, evidence_store
 from ..cases.indexing import index_case
 from ..cases.models import Case, Evidence, ReportedLoss
 from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..cases.tasks import notify_staff_of_new_case
 from ..evidence import ProcessedEvidence
 from . import field_types
+from .claimant_state import initial_consents, initial_contact
 from .field_types import Role
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ def file_case(page, form):
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
             record_losses(new_case.case, fields, answers)
+            activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
+            activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
             index_case(
                 new_case.case,
                 field_types.searchable_texts(fields, answers),
@@ -97,6 +100,8 @@ def create_case_row(page, answers, questions, evidence_count):
 
 
 def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
+    """One processed upload, sealed with the case key, saved under generated names; the names
+    written are appended to ``written`` so a caller whose transaction fails can delete them."""
     evidence = Evidence(
         case=case,
         kind=upload.kind,

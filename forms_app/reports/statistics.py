@@ -2,6 +2,9 @@
 
 Every figure is one aggregate query over plain columns (case type, status, date, reported losses):
 nothing is decrypted, and the number of queries does not depend on the number of cases.
+
+Only cases whose claimant agrees to be counted (consent "statistics", which they can revoke on My
+case at any time) are in any figure; withdrawn cases never are.
 """
 
 from collections import defaultdict
@@ -10,7 +13,7 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -22,7 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ..cases.models import CaseStatus, CaseType, ReportedLoss
+from ..cases.models import CaseConsent, CaseStatus, CaseType, ConsentUse, ReportedLoss
 from ..intake.choices import CURRENCY_CHOICES
 from ..intake.models import IntakeFormField
 from ..review.permissions import can_view, cases_visible_to
@@ -40,6 +43,12 @@ def count_text(value):
 
 def money_text(value):
     return number_format(value, decimal_pos=2, force_grouping=True)
+
+
+def counted_cases(user):
+    """The cases figures may count: visible to ``user``, the claimant agreeing, not withdrawn."""
+    agreed = CaseConsent.objects.filter(case=OuterRef("pk"), use=ConsentUse.STATISTICS, granted=True)
+    return cases_visible_to(user).filter(Exists(agreed), withdrawn_at__isnull=True)
 
 
 # --- Aggregates ------------------------------------------------------------------------------------
@@ -251,7 +260,8 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cases = cases_visible_to(self.request.user)
+        cases = counted_cases(self.request.user)
+        left_out = cases_visible_to(self.request.user).count() - cases.count()
         by_type = counts_by(cases, "case_type", CaseType.choices)
         by_status = counts_by(cases, "status", CaseStatus.choices)
         weekly = weekly_counts(cases, WEEKS_ON_PAGE)
@@ -260,6 +270,8 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             total=count_text(total),
             total_count=total,
+            left_out=count_text(left_out),
+            left_out_count=left_out,
             weeks=WEEKS_ON_PAGE,
             by_type=[
                 {"label": label, "count": count_text(count), "url": f"{queue}?{urlencode({'case_type': value})}"}
@@ -309,7 +321,7 @@ class StatisticsPanel(Component):
             needs_information=Count("pk", filter=Q(status=CaseStatus.NEEDS_INFORMATION)),
             mine=Count("pk", filter=Q(assigned_to=user) & ~Q(status=CaseStatus.CLOSED)),
         )
-        weekly = weekly_counts(cases, WEEKS_IN_PANEL)
+        weekly = weekly_counts(counted_cases(user), WEEKS_IN_PANEL)
         values = [count for _monday, count in weekly]
         queue = reverse(QUEUE_URL_NAME)
         open_statuses = [("status", value) for value in CaseStatus.values if value != CaseStatus.CLOSED]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
+from ..cases.activity import contact_of
 from ..intake.field_types import ContactPreference as ContactPreferenceType
 from ..intake.field_types import field_type as type_of
 from ..intake.models import IntakeFormField
@@ -104,7 +105,12 @@ def answers_for_review(case, language=None):
 
 
 def contact_preferences_of(case):
-    """The claimant's contact preference answer(s) merged, for the warning at the top of the page."""
+    """The claimant's current contact preferences (as changed on My case, else their answers
+    merged), for the warning at the top of the page."""
+    current = None if case.is_erased else contact_of(case)
+    if current is not None:
+        safe, never, do_not_contact = ContactPreferenceType.channels(current.values)
+        return ContactPreference(safe=safe, never=never, do_not_contact=do_not_contact)
     safe, never, do_not_contact = [], [], False
     for key, seen in case.questions_as_seen.items():
         if seen.get("field_type") == ContactPreferenceType.key:

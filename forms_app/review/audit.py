@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
-from ..cases.models import CaseEventKind, CaseStatus
+from ..cases import activity
+from ..cases.models import CaseEventKind, CaseStatus, ConsentUse
 from .permissions import display_name
 
 VIEW = "forms_app.case.view"
@@ -98,6 +99,22 @@ def _fixed(text):
     return lambda data, assignee=None: str(text)
 
 
+def _consent_message(data, assignee=None):
+    try:
+        use = str(ConsentUse(data.get("use")).label)
+    except ValueError:
+        use = data.get("use") or "-"
+    if data.get("granted"):
+        return gettext("The claimant agreed to: %(use)s") % {"use": use}
+    return gettext("The claimant revoked: %(use)s") % {"use": use}
+
+
+def _receipt_check_message(data, assignee=None):
+    if data.get("matched"):
+        return gettext("A receipt code was checked: it belongs to this case")
+    return gettext("A receipt code was checked: it does not belong to this case")
+
+
 # action: (its name in the Site history's action filter, its message)
 ACTIONS = {
     VIEW: (_("View case"), _fixed(_("Case viewed"))),
@@ -110,6 +127,26 @@ ACTIONS = {
     EVIDENCE_PREVIEW: (_("Preview evidence"), _evidence_preview_message),
     EVIDENCE_DOWNLOAD: (_("Download evidence"), _evidence_download_message),
     EXPORT: (_("Export case"), _fixed(_("Exported"))),
+    # "My case": claimant actions carry no user, so each message says who acted.
+    activity.QUESTION: (_("Ask the claimant"), _fixed(_("Question sent to the claimant"))),
+    activity.REPLY: (_("Claimant reply"), _fixed(_("The claimant replied to a question"))),
+    activity.EVIDENCE_ADDED: (_("Claimant added evidence"), _fixed(_("The claimant added evidence"))),
+    activity.CONSENT: (_("Change consent"), _consent_message),
+    activity.CONTACT: (
+        _("Claimant changed contact preferences"),
+        _fixed(_("The claimant changed their contact preferences")),
+    ),
+    activity.WITHDRAWAL_REQUESTED: (
+        _("Withdrawal requested"),
+        _fixed(_("The claimant asked to withdraw (case under legal hold)")),
+    ),
+    activity.WITHDRAWN: (
+        _("Withdrawn by the claimant"),
+        _fixed(_("The claimant withdrew the case: it was erased")),
+    ),
+    activity.HOLD_PLACED: (_("Place legal hold"), _fixed(_("Legal hold placed"))),
+    activity.HOLD_LIFTED: (_("Lift legal hold"), _fixed(_("Legal hold lifted"))),
+    activity.RECEIPT_VERIFIED: (_("Check receipt code"), _receipt_check_message),
 }
 # The timeline's event kinds are audit actions too.
 EVENT_ACTIONS = {
@@ -119,6 +156,16 @@ EVENT_ACTIONS = {
     CaseEventKind.TAGS: TAG,
     CaseEventKind.SCORE: SCORE,
     CaseEventKind.EVIDENCE_DOWNLOAD: EVIDENCE_DOWNLOAD,
+    CaseEventKind.QUESTION: activity.QUESTION,
+    CaseEventKind.REPLY: activity.REPLY,
+    CaseEventKind.EVIDENCE_ADDED: activity.EVIDENCE_ADDED,
+    CaseEventKind.CONSENT: activity.CONSENT,
+    CaseEventKind.CONTACT: activity.CONTACT,
+    CaseEventKind.WITHDRAWAL_REQUESTED: activity.WITHDRAWAL_REQUESTED,
+    CaseEventKind.WITHDRAWN: activity.WITHDRAWN,
+    CaseEventKind.HOLD_PLACED: activity.HOLD_PLACED,
+    CaseEventKind.HOLD_LIFTED: activity.HOLD_LIFTED,
+    CaseEventKind.RECEIPT_VERIFIED: activity.RECEIPT_VERIFIED,
 }
 
 
@@ -143,6 +190,48 @@ class CaseLogFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         return message(self.action, log_entry.data)
+
+
+def _consent_label(value):
+    try:
+        return ConsentUse(value).label
+    except ValueError:
+        return value or "-"
+
+
+class ConsentFormatter(LogFormatter):
+    label = _("Change consent")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("granted"):
+            return _("The claimant agreed to: %(use)s") % {"use": _consent_label(log_entry.data.get("use"))}
+        return _("The claimant revoked: %(use)s") % {"use": _consent_label(log_entry.data.get("use"))}
+
+
+class ReceiptCheckFormatter(LogFormatter):
+    label = _("Check receipt code")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("matched"):
+            return _("A receipt code was checked: it belongs to this case")
+        return _("A receipt code was checked: it does not belong to this case")
+
+
+# Claimant actions carry no user: Site history shows them as the system's, so each message says who.
+SIMPLE_ACTIONS = [
+    (activity.QUESTION, _("Ask the claimant"), _("Question sent to the claimant")),
+    (activity.REPLY, _("Claimant reply"), _("The claimant replied to a question")),
+    (activity.EVIDENCE_ADDED, _("Claimant added evidence"), _("The claimant added evidence")),
+    (activity.CONTACT, _("Claimant changed contact preferences"), _("The claimant changed their contact preferences")),
+    (
+        activity.WITHDRAWAL_REQUESTED,
+        _("Withdrawal requested"),
+        _("The claimant asked to withdraw (case under legal hold)"),
+    ),
+    (activity.WITHDRAWN, _("Withdrawn by the claimant"), _("The claimant withdrew the case: it was erased")),
+    (activity.HOLD_PLACED, _("Place legal hold"), _("Legal hold placed")),
+    (activity.HOLD_LIFTED, _("Lift legal hold"), _("Legal hold lifted")),
+]
 
 
 def register_log_actions(actions):

@@ -4,7 +4,12 @@ Viewing the page is written to the audit log. Every change goes through review.o
 records it on the timeline and in the audit log.
 """
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,12 +22,16 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from ..cases import activity
+from ..cases.erasure import LegalHoldActive
 from ..cases.indexing import possible_duplicates
-from ..cases.models import CaseAssessment, CaseStatus, CaseTag
+from ..cases.models import CaseAssessment, CaseEventKind, CaseStatus, CaseTag
+from ..cases.receipts import code_belongs_to
 from . import audit, operations, permissions
 from .answers import answers_for_review, contact_preferences_of
+from .claimant import claimant_panel
 from .evidence import evidence_rows
-from .forms import AssignForm, NoteForm, ScoreForm, StatusForm, TagsForm
+from .forms import AskForm, AssignForm, HoldForm, NoteForm, ScoreForm, StatusForm, TagsForm, VerifyReceiptForm
 from .workflow import TransitionRefused
 
 
@@ -46,8 +55,10 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "folder-open-inverse"
 
     def get(self, request, *args, **kwargs):
+        self.unread = self.case.claimant_activity_unread
         response = super().get(request, *args, **kwargs)
         audit.log_case_action(self.case, audit.VIEW, request.user)
+        activity.mark_read(self.case)
         return response
 
     def get_page_title(self):
@@ -62,14 +73,20 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
     @cached_property
     def header_buttons(self):
         buttons = [HeaderButton(_("Audit log"), url=self.url("history", self.case.pk), icon_name="history")]
-        if permissions.can_delete(self.request.user):
+        if permissions.can_delete(self.request.user) and not self.case.legal_hold:
             buttons.append(HeaderButton(_("Delete"), url=self.url("delete", self.case.pk), icon_name="bin"))
         return buttons
 
-    def timeline(self):
+    def timeline(self, panel):
         events = list(self.case.events.select_related("actor", "assignee"))
+        questions = {str(item.question.uuid): item for item in panel.questions} if panel else {}
+        replies = {str(reply.uuid): reply for reply in panel.replies} if panel else {}
         for event in events:
             event.case = self.case  # the case key is unwrapped once, not per event
+            if event.kind == CaseEventKind.QUESTION:
+                event.question = questions.get(event.data.get("question"))
+            elif event.kind in (CaseEventKind.REPLY, CaseEventKind.EVIDENCE_ADDED):
+                event.reply = replies.get(event.data.get("reply"))
             event.message = audit.event_message(event)
         return events
 
@@ -83,6 +100,14 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
             forms["score"] = ScoreForm(prefix="score", initial={"score": self.merit_score})
         if permissions.can_assign(user):
             forms["assign"] = AssignForm(prefix="assign", initial={"assignee": self.case.assigned_to_id})
+        if self.case.is_erased:
+            return {}
+        if permissions.can_triage(user):
+            forms["ask"] = AskForm(prefix="ask", claimant_language=self.case.language)
+        if permissions.can_hold(user):
+            forms["hold"] = HoldForm(prefix="hold")
+        if permissions.can_verify_receipt(user):
+            forms["verify"] = VerifyReceiptForm(prefix="verify")
         return forms
 
     @cached_property
@@ -103,21 +128,25 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         case = self.case
+        panel = None if case.is_erased else claimant_panel(case)
         context.update(
             {
                 "case": case,
+                "unread": getattr(self, "unread", False),
+                "claimant": panel,
                 "answers": answers_for_review(case),
                 "contact": contact_preferences_of(case),
                 "evidence_rows": evidence_rows(case, self.url_namespace),
-                "duplicates": possible_duplicates(case),
-                "timeline": self.timeline(),
+                "duplicates": [] if case.is_erased else possible_duplicates(case),
+                "timeline": self.timeline(panel),
                 "tags": self.tags,
                 "merit_score": self.merit_score,
                 "all_tag_names": self.all_tag_names(),
                 "forms": self.forms(),
                 "can_download": permissions.can_download_evidence(user),
                 "action_urls": {
-                    name: self.url(name, case.pk) for name in ("status", "assign", "note", "tags", "score")
+                    name: self.url(name, case.pk)
+                    for name in ("status", "assign", "note", "tags", "score", "ask", "hold", "verify_receipt")
                 },
                 "index_url": self.url("index"),
             }
@@ -217,6 +246,77 @@ class ScoreView(CaseActionView):
             messages.success(self.request, _("Merit score saved."))
 
 
+class AskView(CaseActionView):
+    prefix = "ask"
+    anchor = "#claimant"
+
+    def get_form(self):
+        self.ask_form = AskForm(self.request.POST, prefix=self.prefix, claimant_language=self.case.language)
+        return self.ask_form
+
+    def apply(self, data):
+        try:
+            activity.ask(self.case, self.ask_form.texts(), self.request.user)
+        except activity.CaseWithdrawn:
+            messages.error(self.request, _("The claimant has withdrawn this case."))
+            return
+        messages.success(
+            self.request,
+            _("Question sent. The claimant will see it on My case; the case is now %(status)s.")
+            % {"status": CaseStatus.NEEDS_INFORMATION.label},
+        )
+
+
+class HoldView(CaseActionView):
+    """Place the hold, or lift it if it is in place (the button says which)."""
+
+    form_class = HoldForm
+    prefix = "hold"
+    anchor = "#claimant"
+
+    def apply(self, data):
+        try:
+            if self.case.legal_hold:
+                activity.lift_hold(self.case, data["reason"], self.request.user)
+                messages.success(self.request, _("Legal hold lifted."))
+            else:
+                activity.place_hold(self.case, data["reason"], self.request.user)
+                messages.success(self.request, _("Legal hold placed: the case cannot be erased or deleted."))
+        except activity.CaseWithdrawn:
+            messages.error(self.request, _("The claimant has withdrawn this case."))
+
+
+class VerifyReceiptView(CaseActionView):
+    """Whether a code quoted by the claimant (by phone, letter...) is this case's. Throttled per
+    staff member; the code is neither stored nor logged, only whether it matched."""
+
+    form_class = VerifyReceiptForm
+    prefix = "verify"
+    anchor = "#claimant"
+
+    def throttled(self):
+        window = int(time.time() // 3600)
+        key = f"receipt-check:{self.request.user.pk}:{window}"
+        cache.add(key, 0, timeout=3600)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=3600)
+            count = 1
+        return count > settings.RECEIPT_CHECKS_PER_HOUR
+
+    def apply(self, data):
+        if self.throttled():
+            messages.error(self.request, _("You have checked too many codes in the last hour. Try again later."))
+            return
+        matched = code_belongs_to(self.case, data["code"])
+        activity.record_receipt_check(self.case, self.request.user, matched)
+        if matched:
+            messages.success(self.request, _("This receipt code belongs to this case."))
+        else:
+            messages.warning(self.request, _("This receipt code does NOT belong to this case."))
+
+
 class CaseDeleteView(generic.DeleteView):
     """Wagtail's delete confirmation; deleting also removes the case's evidence files and key."""
 
@@ -244,5 +344,14 @@ class CaseDeleteView(generic.DeleteView):
             "only the audit log keeps its reference."
         ) % {"reference": self.object.reference}
 
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.legal_hold:
+            messages.error(request, _("This case is under legal hold: it cannot be deleted until the hold is lifted."))
+            return HttpResponseRedirect(reverse("forms_app_review:detail", args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
     def delete_action(self):
-        operations.delete_case(self.object, self.request.user)
+        try:
+            operations.delete_case(self.object, self.request.user)
+        except LegalHoldActive as error:
+            raise PermissionDenied from error

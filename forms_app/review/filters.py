@@ -48,6 +48,9 @@ class CaseFilterSet(WagtailFilterSet):
     has_evidence = django_filters.BooleanFilter(
         label=_("Has evidence"), method="filter_has_evidence", widget=BooleanRadioSelect
     )
+    claimant_news = django_filters.BooleanFilter(
+        label=_("Unread claimant activity"), field_name="claimant_activity_unread", widget=BooleanRadioSelect
+    )
     possible_duplicate = django_filters.BooleanFilter(
         label=_("Possible duplicate"), method="filter_possible_duplicate", widget=BooleanRadioSelect
     )

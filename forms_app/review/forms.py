@@ -1,6 +1,7 @@
 """The small forms on a case page and in the bulk actions. Each does one thing."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..cases.models import CaseStatus
@@ -75,4 +76,52 @@ class ScoreForm(forms.Form):
         empty_value=None,
         required=False,
         help_text=_("1 = weak, 5 = very strong."),
+    )
+
+
+class AskForm(forms.Form):
+    """A question to the claimant: one text in any language, or one per language."""
+
+    def __init__(self, *args, claimant_language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        languages = sorted(settings.LANGUAGES, key=lambda item: item[0] != claimant_language)
+        for code, name in languages:
+            label = _("Question in %(language)s") % {"language": name}
+            if code == claimant_language:
+                label = _("Question in %(language)s (the claimant's language)") % {"language": name}
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=8000,
+                widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
+            )
+        self.claimant_language = claimant_language
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(value.strip() for key, value in cleaned.items() if key.startswith("text_")):
+            raise forms.ValidationError(_("Write the question in at least one language."))
+        return cleaned
+
+    def texts(self):
+        return {
+            key.removeprefix("text_"): value for key, value in self.cleaned_data.items() if key.startswith("text_")
+        }
+
+
+class HoldForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept encrypted with the case; shown on its timeline to case staff only."),
+    )
+
+
+class VerifyReceiptForm(forms.Form):
+    code = forms.CharField(
+        label=_("Receipt code the claimant quoted"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "numeric"}),
+        help_text=_("Checked against this case only, and never stored or logged."),
     )

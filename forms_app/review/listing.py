@@ -127,6 +127,9 @@ class CaseIndexView(generic.IndexView):
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            StatusFlagColumn(
+                "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
+            ),
             StatusFlagColumn("possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None),
         ]
 

@@ -9,6 +9,7 @@ import re
 from django.db import transaction
 
 from ..cases import evidence_store
+from ..cases.erasure import LegalHoldActive
 from ..cases.models import Case, CaseAssessment, CaseEvent, CaseEventKind, CaseTag
 from . import audit
 from .workflow import TransitionRefused, is_allowed
@@ -128,13 +129,16 @@ def record_evidence_download(case, evidence, number, copy, user):
 
 
 def delete_case(case, user):
-    """Delete the case, its wrapped key (so anything sealed with it is gone) and its files."""
+    """Delete the case, its wrapped key (so anything sealed with it is gone) and its files.
+    Raises LegalHoldActive, deleting nothing, while the case is under legal hold."""
     files = []
     for evidence in case.evidence.all():
         files.append(evidence.working_file)
         if evidence.original_file:
             files.append(evidence.original_file)
     with transaction.atomic():
+        if Case.objects.select_for_update().filter(pk=case.pk, legal_hold=True).exists():
+            raise LegalHoldActive(case.reference)
         audit.log_case_action(
             case,
             audit.DELETE,

@@ -1,8 +1,8 @@
 """Who may see and do what in the review queue.
 
 Groups (created by migration 0005): *Reviewers* view and triage cases and download evidence;
-*Case managers* also assign, export and delete. Anyone else, Communications staff included,
-sees no case at all.
+*Case managers* also assign, export and delete, place legal holds and verify receipt codes (0008).
+Anyone else, Communications staff included, sees no case at all.
 """
 
 from functools import wraps
@@ -21,6 +21,8 @@ DOWNLOAD_EVIDENCE = "forms_app.download_evidence"
 ASSIGN = "forms_app.assign_case"
 EXPORT = "forms_app.export_case"
 DELETE = "forms_app.delete_case"
+HOLD = "forms_app.hold_case"
+VERIFY_RECEIPT = "forms_app.verify_receipt"
 
 
 def can_view(user):
@@ -46,6 +48,16 @@ def can_export(user):
 
 def can_delete(user):
     return can_view(user) and user.has_perm(DELETE)
+
+
+def can_hold(user):
+    """Place and lift legal holds (case managers)."""
+    return can_view(user) and user.has_perm(HOLD)
+
+
+def can_verify_receipt(user):
+    """Check a receipt code a claimant quoted by another channel (case managers)."""
+    return can_view(user) and user.has_perm(VERIFY_RECEIPT)
 
 
 def forbidden(request):

@@ -1,7 +1,8 @@
 """The "Cases" area of the admin: one viewset, URL namespace ``forms_app_review``, under /admin/cases/.
 
 Cases are never created or edited through a form: the only writes are the workflow, assignment,
-notes, tags, merit score and deletion views. The menu item shows only to users who may view cases.
+notes, tags, merit score, questions to the claimant, legal hold and deletion views. The menu item
+shows only to users who may view cases.
 """
 
 from django.contrib.auth.models import Permission
@@ -105,6 +106,9 @@ class CaseViewSet(ModelViewSet):
             ("<int:pk>/note/", case(detail.NoteView), "note", p.TRIAGE),
             ("<int:pk>/tags/", case(detail.TagsView), "tags", p.TRIAGE),
             ("<int:pk>/score/", case(detail.ScoreView), "score", p.TRIAGE),
+            ("<int:pk>/ask/", case(detail.AskView), "ask", p.TRIAGE),
+            ("<int:pk>/hold/", case(detail.HoldView), "hold", p.HOLD),
+            ("<int:pk>/verify-receipt/", case(detail.VerifyReceiptView), "verify_receipt", p.VERIFY_RECEIPT),
             ("<int:pk>/delete/", self.delete_view, "delete", p.DELETE),
             ("<int:pk>/history/", self.history_view, "history", p.VIEW),
             ("<int:pk>/history/results/", self.history_results_view, "history_results", p.VIEW),

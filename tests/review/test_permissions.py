@@ -46,6 +46,14 @@ def case_urls(case):
             reverse("wagtail_bulk_action", args=["forms_app", "case", "export"]) + f"?id={case.pk}",
             {},
         ),
+        # Last: a legal hold stops the deletion pages above.
+        "ask": ("post", reverse("forms_app_review:ask", args=[case.pk]), {"ask-text_en": "When did it start?"}),
+        "hold": ("post", reverse("forms_app_review:hold", args=[case.pk]), {"hold-reason": "Litigation"}),
+        "verify_receipt": (
+            "post",
+            reverse("forms_app_review:verify_receipt", args=[case.pk]),
+            {"verify-code": "1234 5678 9012 3456 7890"},
+        ),
     }
 
 
@@ -60,6 +68,9 @@ MATRIX = {
     "tags": (LOGIN, 403, 302, 302),
     "score": (LOGIN, 403, 302, 302),
     "assign": (LOGIN, 403, 403, 302),
+    "ask": (LOGIN, 403, 302, 302),
+    "hold": (LOGIN, 403, 403, 302),
+    "verify_receipt": (LOGIN, 403, 403, 302),
     "delete_page": (LOGIN, 403, 403, 200),
     "delete": (LOGIN, 403, 403, 302),
     "preview": (LOGIN, 403, 200, 200),
@@ -81,7 +92,8 @@ ROLES = ["anonymous", "communications", "reviewer", "case_manager"]
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, request, view, role):
     """Anonymous users are sent to log in; Communications get 403; Reviewers view and triage and
-    download evidence; only Case managers also assign, export and delete."""
+    download evidence and ask the claimant; only Case managers also assign, export, delete, place
+    legal holds and verify receipt codes."""
     case = make_case_with_evidence("persecution", "en")
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
@@ -160,6 +172,8 @@ def test_every_case_url_goes_through_the_one_gate():
             permissions.DELETE,
             permissions.DOWNLOAD_EVIDENCE,
             permissions.EXPORT,
+            permissions.HOLD,
+            permissions.VERIFY_RECEIPT,
         }, pattern.name
 
 

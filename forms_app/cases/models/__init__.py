@@ -11,6 +11,7 @@ from .case import (
     ReportedLoss,
     new_reference,
 )
+from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -25,6 +26,7 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "Case",
     "CaseAssessment",
+    "CaseConsent",
     "CaseEvent",
     "CaseEventKind",
     "CaseIdentifier",
@@ -33,8 +35,12 @@ __all__ = [
     "CaseStatus",
     "CaseTag",
     "CaseType",
+    "ClaimantContact",
+    "ClaimantReply",
+    "ConsentUse",
     "Evidence",
     "EvidenceTampered",
     "ReportedLoss",
+    "ReviewerQuestion",
     "new_reference",
 ]

@@ -34,11 +34,15 @@ class CaseStatus(models.TextChoices):
     NEW = "new", _("New")
     IN_REVIEW = "in_review", _("In review")
     NEEDS_INFORMATION = "needs_information", _("Needs information")
+    # The claimant answered on "My case" (set by the reply, not chosen by staff).
+    INFORMATION_RECEIVED = "information_received", _("Information received")
     MERIT = "merit", _("Merit")
     NO_MERIT = "no_merit", _("No merit")
     CONTACTED = "contacted", _("Contacted")
     PLAINTIFF = "plaintiff", _("Plaintiff")
     CLOSED = "closed", _("Closed")
+    # Erased at the claimant's request: only a tombstone is left (forms_app.cases.erasure).
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Case(models.Model):
@@ -67,6 +71,20 @@ class Case(models.Model):
         verbose_name=_("assigned to"),
     )
 
+    # Something the claimant sent from "My case" that no reviewer has opened yet.
+    claimant_activity_unread = models.BooleanField(_("unread claimant activity"), default=False, db_index=True)
+    # Legal hold: nothing is erased or deleted (withdrawal, staff deletion, retention) while set.
+    legal_hold = models.BooleanField(_("legal hold"), default=False, db_index=True)
+    legal_hold_reason = models.BinaryField(blank=True, default=b"", editable=False)  # sealed
+    legal_hold_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    legal_hold_at = models.DateTimeField(_("legal hold since"), null=True, blank=True)
+    # The claimant asked to withdraw while the case was held: counsel must contact them.
+    withdrawal_requested_at = models.DateTimeField(_("withdrawal requested"), null=True, blank=True)
+    # Erased: the case is a tombstone (reference, type, language, dates).
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
     # Envelope encryption: the data key, wrapped by the master key named by key_id.
     key_id = models.CharField(max_length=32, editable=False)
     wrapped_key = models.BinaryField(editable=False)
@@ -85,10 +103,16 @@ class Case(models.Model):
             ("download_evidence", _("Can download evidence files")),
             ("assign_case", _("Can assign cases to reviewers")),
             ("export_case", _("Can export cases")),
+            ("hold_case", _("Can place and lift legal holds")),
+            ("verify_receipt", _("Can verify receipt codes")),
         ]
 
     def __str__(self):
         return self.reference
+
+    @property
+    def is_erased(self):
+        return self.withdrawn_at is not None
 
     # --- encryption -----------------------------------------------------------------------
     def create_data_key(self):
@@ -122,6 +146,8 @@ class Case(models.Model):
 
     @cached_property
     def answer_payload(self):
+        if not self.sealed_answers:  # erased: a tombstone has no answers
+            return {"answers": {}, "questions": {}}
         return json.loads(self.open("answers", self.sealed_answers))
 
     @property
@@ -157,6 +183,10 @@ class Evidence(models.Model):
     original_mime = models.CharField(max_length=100)
     metadata_removed = models.BooleanField(_("metadata removed"), default=True)
     sealed_manifest = models.BinaryField(editable=False, default=b"")
+    # Sent later from "My case" (None: with the intake form).
+    reply = models.ForeignKey(
+        "forms_app.ClaimantReply", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
 
     # Plain columns that the manifest vouches for.
     MANIFEST_COLUMNS = ("kind", "size", "working_mime", "working_extension", "original_mime", "metadata_removed")

@@ -23,6 +23,16 @@ class CaseEventKind(models.TextChoices):
     TAGS = "tags", _("Tags changed")
     SCORE = "score", _("Merit score changed")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence downloaded")
+    QUESTION = "question", _("Question to the claimant")
+    REPLY = "reply", _("Reply from the claimant")
+    EVIDENCE_ADDED = "evidence_added", _("Evidence added by the claimant")
+    CONSENT = "consent", _("Consent changed")
+    CONTACT = "contact", _("Contact preferences changed")
+    WITHDRAWAL_REQUESTED = "withdrawal_requested", _("Withdrawal requested")
+    WITHDRAWN = "withdrawn", _("Withdrawn and erased")
+    HOLD_PLACED = "hold_placed", _("Legal hold placed")
+    HOLD_LIFTED = "hold_lifted", _("Legal hold lifted")
+    RECEIPT_VERIFIED = "receipt_verified", _("Receipt code checked")
 
 
 class CaseEvent(models.Model):
@@ -44,6 +54,8 @@ class CaseEvent(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Done by the claimant on "My case" (actor is then empty).
+    by_claimant = models.BooleanField(default=False)
     # Non-identifying details: tag names added/removed, scores, evidence numbers.
     data = models.JSONField(default=dict, blank=True)
     # A note's body or a status change's reason, sealed with the case key ("note:<uuid>").

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from forms_app.demo.site_seed import seed_site
+from forms_app.demo.status_texts import seed_status_texts
 
 
 class Command(BaseCommand):
@@ -10,3 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seed_site(stdout=self.stdout)
+        seed_status_texts()

@@ -1,0 +1,131 @@
+"""Erasing a case the claimant withdrew, leaving a tombstone.
+
+Deleted: the answers, evidence (working copies and originals, rows and files), contact details,
+consents, questions and replies, timeline texts, identifier hashes, search tokens, reported losses,
+tags, merit score, the receipt code's hash and the case's wrapped data key, so anything sealed
+with it (a backup included) can no longer be opened. Kept: reference, case type, language, the
+submission and withdrawal dates, status "withdrawn", and the audit log (which holds no content).
+
+A case under legal hold is never erased: LegalHoldActive is raised and nothing changes.
+"""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import activity, evidence_store
+from .models import (
+    Case,
+    CaseAssessment,
+    CaseConsent,
+    CaseEvent,
+    CaseEventKind,
+    CaseIdentifier,
+    CaseSearchToken,
+    CaseStatus,
+    CaseTag,
+    ClaimantContact,
+    ClaimantReply,
+    Evidence,
+    ReportedLoss,
+    ReviewerQuestion,
+)
+
+ERASED_WITH_CASE = (
+    ClaimantReply,
+    ReviewerQuestion,
+    ClaimantContact,
+    CaseConsent,
+    ReportedLoss,
+    CaseSearchToken,
+    CaseIdentifier,
+    CaseAssessment,
+    CaseEvent,
+)
+
+
+class LegalHoldActive(Exception):
+    """The case is under legal hold: it may not be erased or deleted."""
+
+
+def evidence_files(case_id):
+    """Every stored file of a case: working copies and kept originals."""
+    names = []
+    for working, original in Evidence.objects.filter(case_id=case_id).values_list("working_file", "original_file"):
+        names.append(working)
+        if original:
+            names.append(original)
+    return names
+
+
+def erase_case(case):
+    """Erase ``case`` down to its tombstone (see the module docstring); files go after commit.
+    Raises LegalHoldActive, and changes nothing, when the case is held."""
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if current.legal_hold:
+            raise LegalHoldActive(case.reference)
+        if current.is_erased:
+            return current
+        files = evidence_files(case.pk)
+        Evidence.objects.filter(case_id=case.pk).delete()
+        for model in ERASED_WITH_CASE:
+            model.objects.filter(case_id=case.pk).delete()
+        CaseTag.cases.through.objects.filter(case_id=case.pk).delete()
+        now = timezone.now()
+        tombstone = {
+            "status": CaseStatus.WITHDRAWN,
+            "withdrawn_at": now,
+            "last_activity_at": now,
+            "sealed_answers": b"",
+            "wrapped_key": b"",
+            "key_id": "",
+            # Unique and unusable: the code no longer opens anything.
+            "receipt_code_hash": "erased:" + secrets.token_hex(24),
+            "evidence_count": 0,
+            "claimant_activity_unread": True,
+            "withdrawal_requested_at": None,
+            "assigned_to": current.assigned_to,
+        }
+        Case.objects.filter(pk=case.pk).update(**tombstone)
+        for name, value in tombstone.items():
+            setattr(case, name, value)
+        for cached in ("data_key", "answer_payload"):
+            case.__dict__.pop(cached, None)
+        CaseEvent.objects.create(case=case, by_claimant=True, kind=CaseEventKind.WITHDRAWN)
+        transaction.on_commit(lambda: evidence_store.delete_files(files))
+    return case
+
+
+def delete_originals(case):
+    """The claimant revoked "keep originals": the untouched originals go, the working copies stay
+    (their SHA-256 and the original's are still recorded). Call inside a transaction."""
+    names = [name for name in Evidence.objects.filter(case=case).values_list("original_file", flat=True) if name]
+    Evidence.objects.filter(case=case).update(original_file="")
+    transaction.on_commit(lambda: evidence_store.delete_files(names))
+    return len(names)
+
+
+WITHDRAWAL_ERASED = "erased"
+WITHDRAWAL_RECORDED = "recorded"
+
+
+def withdraw(case):
+    """The claimant withdraws: erased at once, or, under legal hold, the request is recorded for
+    counsel to contact them. Returns WITHDRAWAL_ERASED or WITHDRAWAL_RECORDED."""
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if current.is_erased:
+            return WITHDRAWAL_ERASED
+        if current.legal_hold:
+            if current.withdrawal_requested_at is None:
+                now = timezone.now()
+                Case.objects.filter(pk=case.pk).update(withdrawal_requested_at=now)
+                case.withdrawal_requested_at = now
+                activity.record(case, CaseEventKind.WITHDRAWAL_REQUESTED, unread=True)
+                activity.log_action(case, activity.WITHDRAWAL_REQUESTED, None)
+            return WITHDRAWAL_RECORDED
+        activity.log_action(case, activity.WITHDRAWN, None, {"evidence_files": len(evidence_files(case.pk))})
+        erase_case(case)
+    return WITHDRAWAL_ERASED
