@@ -12,6 +12,9 @@ from forms_app.demo.localize import UNTRANSLATED_PATHS, MissingDemoTranslation, 
 from forms_app.intake.models import IntakeFormPage
 from home.models import StandardPage
 
+# These tests read the seeded demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 CHINESE = ["zh-hans", "zh-hant"]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
