@@ -9,7 +9,7 @@ import base64
 import binascii
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register  # noqa: A004
+from django.core.checks import Error, Tags, Warning, register
 
 KEY_BYTES = 32
 

@@ -168,9 +168,10 @@ class EvidenceDeleteView(EvidenceFileView):
         try:
             deleted = operations.delete_evidence(self.case, evidence, number, request.user)
         except LegalHoldActive:
-            messages.error(
-                request, gettext("This case is under legal hold: its evidence cannot be deleted until the hold is lifted.")
+            refusal = gettext(
+                "This case is under legal hold: its evidence cannot be deleted until the hold is lifted."
             )
+            messages.error(request, refusal)
             return HttpResponseRedirect(detail_url)
         if deleted:
             messages.success(request, gettext("Evidence file %(number)s deleted.") % {"number": number})

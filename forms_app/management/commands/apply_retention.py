@@ -10,7 +10,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="list the cases that would be erased; change nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list the cases that would be erased; change nothing"
+        )
 
     def handle(self, *args, dry_run=False, **options):
         rules = retention.configured_days()
