@@ -92,7 +92,9 @@ def test_only_expired_cases_of_the_configured_statuses_are_erased(case_manager, 
     }
 
 
-def test_an_erased_case_leaves_a_tombstone_and_no_files(case_manager, evidence_dir, django_capture_on_commit_callbacks):
+def test_an_erased_case_leaves_a_tombstone_and_no_files(
+    case_manager, evidence_dir, django_capture_on_commit_callbacks
+):
     """Answers, evidence rows and files, contact, consents, identifiers, search tokens, losses and the
     key go; reference, type, language and dates stay, with status Erased and its timeline entry."""
     case = decided(
@@ -116,7 +118,9 @@ def test_an_erased_case_leaves_a_tombstone_and_no_files(case_manager, evidence_d
         assert not model.objects.filter(case=case).exists(), model.__name__
     names = {path.relative_to(evidence_dir).as_posix() for path in stored_files(evidence_dir)}
     assert not names & own_files
-    assert names == {name for pair in kept.evidence.values_list("working_file", "original_file") for name in pair if name}
+    assert names == {
+        name for pair in kept.evidence.values_list("working_file", "original_file") for name in pair if name
+    }
     event = CaseEvent.objects.get(case=case)
     assert (event.kind, event.from_status, event.to_status, event.by_claimant) == (
         "retention_erased",
@@ -146,7 +150,13 @@ def test_each_erasure_is_audited_without_a_user(case_manager):
     run()
     entry = ModelLogEntry.objects.get(object_id=str(case.pk), action=activity.RETENTION_ERASED)
     assert entry.user is None
-    assert entry.data == {"by": "retention", "rule": "closed", "days": 180, "status": "closed", "evidence_files": files}
+    assert entry.data == {
+        "by": "retention",
+        "rule": "closed",
+        "days": 180,
+        "status": "closed",
+        "evidence_files": files,
+    }
     with translation.override("en"):
         assert log_registry.get_formatter(entry).format_message(entry) == (
             "Erased by the retention job: Closed for more than 180 days"
@@ -161,7 +171,9 @@ def test_each_erasure_is_audited_without_a_user(case_manager):
 
 def test_dry_run_lists_references_and_statuses_and_changes_nothing(case_manager, evidence_dir):
     """--dry-run names what would go (reference and status only) and what is held; nothing changes."""
-    due = decided(make_case_with_evidence(what_happened="They took my passport."), case_manager, "closed", days_ago=200)
+    due = decided(
+        make_case_with_evidence(what_happened="They took my passport."), case_manager, "closed", days_ago=200
+    )
     held = decided(make_case(), case_manager, "in_review", "no_merit", days_ago=500)
     activity.place_hold(held, "Court order", case_manager)
     files, logs, rows = stored_files(evidence_dir), ModelLogEntry.objects.count(), Evidence.objects.count()
