@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .environment import env_bool, env_int, env_list, env_prefixed, env_str
+from .environment import env_bool, env_days, env_int, env_list, env_prefixed, env_str
 from .evidence_storage import evidence_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -342,6 +342,13 @@ MYCASE_IDLE_SECONDS = env_int("MYCASE_IDLE_SECONDS", 15 * 60)
 MYCASE_MAX_SECONDS = env_int("MYCASE_MAX_SECONDS", 60 * 60)
 # Staff checking a receipt code quoted by a claimant: checks per staff member and hour.
 RECEIPT_CHECKS_PER_HOUR = env_int("RECEIPT_CHECKS_PER_HOUR", 10)
+
+# Retention (forms_app.cases.retention, run daily by `manage.py apply_retention`): days a case may
+# stay in a final status before it is erased down to its tombstone, counted from its last status
+# change. "withdrawn": a withdrawal the claimant asked for under legal hold, counted from the
+# request, once the hold is lifted. Statuses not listed (New and every active one) are never erased.
+# The privacy notice must state these periods (check: `manage.py check --database default`).
+RETENTION_DAYS = env_days("RETENTION_DAYS", "no_merit=365,closed=180,withdrawn=0")
 
 # Everyone signing in to the admin needs a TOTP code as well as a password.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)

@@ -30,6 +30,22 @@ def env_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_days(name, default):
+    """``no_merit=365,closed=180`` as {"no_merit": 365, "closed": 180}; empty = {}. A malformed entry
+    stops the site at start-up, naming the variable and the entry."""
+    value = os.environ.get(name)
+    text = default if value is None else value
+    days = {}
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        key, sep, number = (piece.strip() for piece in item.partition("="))
+        if not sep or not key or not number.isdigit():
+            raise ImproperlyConfigured(f"{name}: '{item}' is not STATUS=DAYS (e.g. no_merit=365).")
+        days[key] = int(number)
+    return days
+
+
 def env_required(name):
     """Production refuses to start on a missing secret instead of inventing one."""
     value = os.environ.get(name, "").strip()

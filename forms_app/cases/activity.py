@@ -33,6 +33,8 @@ WITHDRAWN = "forms_app.case.withdrawn"
 HOLD_PLACED = "forms_app.case.hold_placed"
 HOLD_LIFTED = "forms_app.case.hold_lifted"
 RECEIPT_VERIFIED = "forms_app.case.receipt_verified"
+# Written by the retention job (forms_app.cases.retention): no user, data {"by": "retention", ...}.
+RETENTION_ERASED = "forms_app.case.retention_erased"
 CLAIMANT_ACTIONS = (REPLY, EVIDENCE_ADDED, CONSENT, CONTACT, WITHDRAWAL_REQUESTED, WITHDRAWN)
 
 

@@ -9,7 +9,7 @@ import base64
 import binascii
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 KEY_BYTES = 32
 
@@ -69,3 +69,48 @@ def check_case_keys(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def check_retention_days(app_configs, **kwargs):
+    """RETENTION_DAYS names only statuses that may be erased (never New or an active status)."""
+    from .retention import RETAINABLE
+
+    errors = []
+    for rule, days in (getattr(settings, "RETENTION_DAYS", {}) or {}).items():
+        if rule not in RETAINABLE:
+            errors.append(
+                Error(
+                    f"RETENTION_DAYS names '{rule}', which is not a status cases may be erased from.",
+                    hint=f"Use only {', '.join(RETAINABLE)} (e.g. no_merit=365,closed=180,withdrawn=0).",
+                    id="forms_app.E004",
+                )
+            )
+        elif not isinstance(days, int) or days < 0:
+            errors.append(Error(f"RETENTION_DAYS: '{rule}' needs a whole number of days.", id="forms_app.E005"))
+    return errors
+
+
+@register(Tags.database)
+def check_privacy_notice_periods(app_configs, databases=None, **kwargs):
+    """The live privacy notice states every retention period (``manage.py check --database default``;
+    also printed by ``apply_retention``)."""
+    if not databases:
+        return []
+    from django.db import DatabaseError
+
+    from .retention import privacy_notice_gaps
+
+    try:
+        gaps = privacy_notice_gaps()
+    except DatabaseError:  # e.g. `migrate` checks before the page table exists
+        return []
+    return [
+        Warning(
+            f"The privacy notice ({language}) does not state the retention period(s) of "
+            f"{', '.join(str(days) for days in missing)} days set in RETENTION_DAYS.",
+            hint="Edit the privacy notice so that it states each period in days, in digits, or change RETENTION_DAYS.",
+            id="forms_app.W001",
+        )
+        for language, missing in gaps
+    ]

@@ -1,10 +1,11 @@
-"""Erasing a case the claimant withdrew, leaving a tombstone.
+"""Erasing a case, leaving a tombstone: because the claimant withdrew it, or because its retention
+period ended (forms_app.cases.retention). The tombstone's status and timeline entry say which.
 
 Deleted: the answers, evidence (working copies and originals, rows and files), contact details,
 consents, questions and replies, timeline texts, identifier hashes, search tokens, reported losses,
 tags, merit score, the receipt code's hash and the case's wrapped data key, so anything sealed
 with it (a backup included) can no longer be opened. Kept: reference, case type, language, the
-submission and withdrawal dates, status "withdrawn", and the audit log (which holds no content).
+submission and erasure dates, status "withdrawn" or "erased" (retention), and the audit log (which holds no content).
 
 A case under legal hold is never erased: LegalHoldActive is raised and nothing changes.
 """
@@ -59,9 +60,15 @@ def evidence_files(case_id):
     return names
 
 
-def erase_case(case):
+WITHDRAWN_BY_CLAIMANT = "withdrawn"
+RETENTION_ENDED = "retention"
+
+
+def erase_case(case, reason=WITHDRAWN_BY_CLAIMANT, data=None):
     """Erase ``case`` down to its tombstone (see the module docstring); files go after commit.
-    Raises LegalHoldActive, and changes nothing, when the case is held."""
+    ``reason``: WITHDRAWN_BY_CLAIMANT (status Withdrawn, the claimant's event) or RETENTION_ENDED
+    (status Erased, a system event holding ``data``: the rule and its days). Raises
+    LegalHoldActive, and changes nothing, when the case is held."""
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
         if current.legal_hold:
@@ -75,7 +82,7 @@ def erase_case(case):
         CaseTag.cases.through.objects.filter(case_id=case.pk).delete()
         now = timezone.now()
         tombstone = {
-            "status": CaseStatus.WITHDRAWN,
+            "status": CaseStatus.ERASED if reason == RETENTION_ENDED else CaseStatus.WITHDRAWN,
             "withdrawn_at": now,
             "last_activity_at": now,
             "sealed_answers": b"",
@@ -84,7 +91,7 @@ def erase_case(case):
             # Unique and unusable: the code no longer opens anything.
             "receipt_code_hash": "erased:" + secrets.token_hex(24),
             "evidence_count": 0,
-            "claimant_activity_unread": True,
+            "claimant_activity_unread": reason != RETENTION_ENDED,
             "withdrawal_requested_at": None,
             "assigned_to": current.assigned_to,
         }
@@ -93,7 +100,16 @@ def erase_case(case):
             setattr(case, name, value)
         for cached in ("data_key", "answer_payload"):
             case.__dict__.pop(cached, None)
-        CaseEvent.objects.create(case=case, by_claimant=True, kind=CaseEventKind.WITHDRAWN)
+        if reason == RETENTION_ENDED:
+            CaseEvent.objects.create(
+                case=case,
+                kind=CaseEventKind.RETENTION_ERASED,
+                from_status=current.status,
+                to_status=CaseStatus.ERASED,
+                data=dict(data or {}),
+            )
+        else:
+            CaseEvent.objects.create(case=case, by_claimant=True, kind=CaseEventKind.WITHDRAWN)
         transaction.on_commit(lambda: evidence_store.delete_files(files))
     return case
 

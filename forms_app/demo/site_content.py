@@ -333,7 +333,7 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "If your case is not selected, we delete it within twelve months of that decision. If it is selected, we keep it while the legal action is being prepared and pursued, and delete it within six months after the action ends. You can ask us to delete it sooner at any time.",
+            "If your case is not selected, we erase it 365 days after that decision. If it is selected, we keep it while the legal action is being prepared and pursued, and erase it 180 days after we close it. We close a case when the action ends, or earlier if it cannot be part of it. Erasing a case destroys your answers, files and contact details; only its reference number, type, language and dates are kept. A case we are legally required to keep is erased only once that requirement ends. You can ask us to delete it sooner at any time, or withdraw it yourself on “My case”.",
         ),
         (
             "heading",
@@ -420,7 +420,7 @@ ANNOUNCEMENTS = [
             ),
             (
                 "paragraph",
-                "If you have already submitted a case and are worried about something you sent, you can withdraw the whole case yourself on “My case” with your receipt code, which erases everything you sent.",
+                "If you have already submitted a case and are worried about something you sent, you can withdraw the whole case yourself on “My case” with your receipt code, which erases everything you sent. To remove only one file, write to cases@example.org with your receipt code and describe the file: we will delete it.",
             ),
         ],
     },

@@ -24,6 +24,7 @@ SCORE = "forms_app.case.score"
 DELETE = "forms_app.case.delete"
 EVIDENCE_PREVIEW = "forms_app.case.evidence_preview"
 EVIDENCE_DOWNLOAD = "forms_app.case.evidence_download"
+EVIDENCE_DELETE = "forms_app.case.evidence_delete"
 EXPORT = "forms_app.case.export"
 
 
@@ -95,6 +96,23 @@ def _evidence_preview_message(data, assignee=None):
     return gettext("Evidence file %(number)s previewed") % {"number": data.get("number", "?")}
 
 
+def _evidence_delete_message(data, assignee=None):
+    return gettext("Evidence file %(number)s deleted (working copy and original)") % {
+        "number": data.get("number", "?")
+    }
+
+
+def _retention_message(data, assignee=None):
+    if data.get("rule") == "withdrawn":
+        return gettext(
+            "Erased by the retention job: the claimant had asked to withdraw it and the legal hold was lifted"
+        )
+    return gettext("Erased by the retention job: %(status)s for more than %(days)s days") % {
+        "status": _status_label(data.get("status") or data.get("rule")),
+        "days": data.get("days", "?"),
+    }
+
+
 def _fixed(text):
     return lambda data, assignee=None: str(text)
 
@@ -126,6 +144,7 @@ ACTIONS = {
     DELETE: (_("Delete case"), _fixed(_("Case deleted"))),
     EVIDENCE_PREVIEW: (_("Preview evidence"), _evidence_preview_message),
     EVIDENCE_DOWNLOAD: (_("Download evidence"), _evidence_download_message),
+    EVIDENCE_DELETE: (_("Delete evidence file"), _evidence_delete_message),
     EXPORT: (_("Export case"), _fixed(_("Exported"))),
     # "My case": claimant actions carry no user, so each message says who acted.
     activity.QUESTION: (_("Ask the claimant"), _fixed(_("Question sent to the claimant"))),
@@ -147,6 +166,7 @@ ACTIONS = {
     activity.HOLD_PLACED: (_("Place legal hold"), _fixed(_("Legal hold placed"))),
     activity.HOLD_LIFTED: (_("Lift legal hold"), _fixed(_("Legal hold lifted"))),
     activity.RECEIPT_VERIFIED: (_("Check receipt code"), _receipt_check_message),
+    activity.RETENTION_ERASED: (_("Erased by retention"), _retention_message),
 }
 # The timeline's event kinds are audit actions too.
 EVENT_ACTIONS = {
@@ -166,6 +186,8 @@ EVENT_ACTIONS = {
     CaseEventKind.HOLD_PLACED: activity.HOLD_PLACED,
     CaseEventKind.HOLD_LIFTED: activity.HOLD_LIFTED,
     CaseEventKind.RECEIPT_VERIFIED: activity.RECEIPT_VERIFIED,
+    CaseEventKind.RETENTION_ERASED: activity.RETENTION_ERASED,
+    CaseEventKind.EVIDENCE_DELETED: EVIDENCE_DELETE,
 }
 
 

@@ -144,6 +144,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
                 "all_tag_names": self.all_tag_names(),
                 "forms": self.forms(),
                 "can_download": permissions.can_download_evidence(user),
+                "can_delete_evidence": permissions.can_delete(user) and not case.legal_hold,
                 "action_urls": {
                     name: self.url(name, case.pk)
                     for name in ("status", "assign", "note", "tags", "score", "ask", "hold", "verify_receipt")

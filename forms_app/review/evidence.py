@@ -9,7 +9,8 @@ an ``<img>`` only, under a sandboxing Content-Security-Policy. Both are written 
 import logging
 from dataclasses import dataclass
 
-from django.http import Http404, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -18,6 +19,7 @@ from django.views import View
 
 from ..cases import evidence_store
 from ..cases.crypto import DecryptionError
+from ..cases.erasure import LegalHoldActive
 from ..cases.models import Evidence, EvidenceTampered
 from ..evidence import sniffing
 from . import audit, operations, permissions
@@ -35,6 +37,7 @@ class EvidenceRow:
     preview_url: str | None
     download_url: str
     original_url: str | None
+    delete_url: str = ""
     tampered: bool = False
 
     @property
@@ -62,6 +65,7 @@ def evidence_rows(case, url_namespace):
                 preview_url=url("evidence_preview") if evidence.working_mime in PREVIEW_MIMES else None,
                 download_url=url("evidence_download", WORKING),
                 original_url=url("evidence_download", ORIGINAL) if evidence.has_original else None,
+                delete_url=url("evidence_delete"),
             )
         )
     return rows
@@ -150,3 +154,25 @@ class EvidenceDownloadView(EvidenceFileView):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         operations.record_evidence_download(self.case, evidence, number, copy, request.user)
         return response
+
+
+class EvidenceDeleteView(EvidenceFileView):
+    """POST from the case page's evidence table (the gate in front requires the delete permission:
+    case managers). Deletes the working copy, the original and the row; refused under legal hold."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        evidence, number = self.evidence_and_number
+        detail_url = reverse("forms_app_review:detail", args=[self.case.pk]) + "#evidence"
+        try:
+            deleted = operations.delete_evidence(self.case, evidence, number, request.user)
+        except LegalHoldActive:
+            refusal = gettext(
+                "This case is under legal hold: its evidence cannot be deleted until the hold is lifted."
+            )
+            messages.error(request, refusal)
+            return HttpResponseRedirect(detail_url)
+        if deleted:
+            messages.success(request, gettext("Evidence file %(number)s deleted.") % {"number": number})
+        return HttpResponseRedirect(detail_url)

@@ -147,3 +147,23 @@ def delete_case(case, user):
         )
         case.delete()
         transaction.on_commit(lambda: evidence_store.delete_files(files))
+
+
+def delete_evidence(case, evidence, number, user):
+    """Delete one evidence file: its working copy and original (files after commit) and its row;
+    the case's other files, answers and key stay. Raises LegalHoldActive while the case is held."""
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if current.legal_hold:
+            raise LegalHoldActive(case.reference)
+        files = [name for name in (evidence.working_file, evidence.original_file) if name]
+        deleted, _rows = type(evidence).objects.filter(pk=evidence.pk, case=case).delete()
+        if not deleted:
+            return None
+        Case.objects.filter(pk=case.pk).update(evidence_count=max(current.evidence_count - 1, 0))
+        case.evidence_count = max(current.evidence_count - 1, 0)
+        data = {"evidence": evidence.pk, "number": number, "files": len(files)}
+        event = _event(case, user, CaseEventKind.EVIDENCE_DELETED, data=data)
+        audit.log_case_action(case, audit.EVIDENCE_DELETE, user, data)
+        transaction.on_commit(lambda: evidence_store.delete_files(files))
+    return event

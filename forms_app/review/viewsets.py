@@ -119,6 +119,12 @@ class CaseViewSet(ModelViewSet):
                 p.DOWNLOAD_EVIDENCE,
             ),
             (
+                "<int:pk>/evidence/<int:evidence_id>/delete/",
+                evidence.EvidenceDeleteView.as_view(),
+                "evidence_delete",
+                p.DELETE,
+            ),
+            (
                 "<int:pk>/evidence/<int:evidence_id>/<str:copy>/",
                 evidence.EvidenceDownloadView.as_view(),
                 "evidence_download",

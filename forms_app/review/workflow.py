@@ -6,7 +6,8 @@ decisions can be reconsidered by sending the case back to review.
 
 Two statuses are set by what happens, not chosen here: asking the claimant a question moves a case
 to Needs information, and their reply on "My case" to Information received. Withdrawn (the
-claimant erased the case) is final.
+claimant erased the case) and Erased (its retention period ended, forms_app.cases.retention) are
+final.
 """
 
 from ..cases.models import CaseStatus
@@ -24,6 +25,7 @@ TRANSITIONS = {
     S.PLAINTIFF: [S.CLOSED],
     S.CLOSED: [S.IN_REVIEW],
     S.WITHDRAWN: [],
+    S.ERASED: [],
 }
 
 

@@ -30,6 +30,7 @@ def act_on(case, manager, reviewer):
     operations.set_score(case, 4, manager)
     evidence = case.evidence.first()
     operations.record_evidence_download(case, evidence, 1, "working", manager)
+    operations.delete_evidence(case, case.evidence.last(), case.evidence.count(), manager)
     # "My case": a question and its answer, evidence sent later, consent and contact changes,
     # a legal hold with a withdrawal request under it, and a receipt-code check.
     question = activity.ask(case, {"en": "Do you have the police summons?"}, manager)
@@ -56,8 +57,10 @@ def test_each_timeline_event_reads_as_its_audit_log_entry(case_manager, reviewer
     case = make_case_with_evidence()
     act_on(case, case_manager, reviewer)
     events = list(CaseEvent.objects.filter(case=case).select_related("assignee"))
-    # Every kind but "withdrawn", whose erasure leaves no timeline behind (tests/mycase covers it).
-    assert {event.kind for event in events} == set(audit.EVENT_ACTIONS) - {CaseEventKind.WITHDRAWN}
+    # Every kind but "withdrawn", whose erasure leaves no timeline behind (tests/mycase covers it),
+    # and "retention_erased", an erasure too (tests/cases/test_retention.py covers its wording).
+    erasures = {CaseEventKind.WITHDRAWN, CaseEventKind.RETENTION_ERASED}
+    assert {event.kind for event in events} == set(audit.EVENT_ACTIONS) - erasures
     with translation.override(language):
         logged = log_messages(case)
         for event in events:
@@ -77,7 +80,7 @@ def test_the_case_page_and_site_history_show_the_same_lines(client, case_manager
     client.force_login(case_manager)
     page = soup(client.get(reverse("forms_app_review:detail", args=[case.pk])))
     lines = [line.get_text(strip=True) for line in page.select(".case-timeline .case-event")]
-    assert len(lines) == 15
+    assert len(lines) == 16
     history = visible_text(soup(client.get(reverse("wagtailadmin_reports:site_history"))))
     for line in lines:
         assert re.search(r"[\u4e00-\u9fff]", line), line

@@ -24,6 +24,11 @@ def case_urls(case):
         "assign": ("post", reverse("forms_app_review:assign", args=[case.pk]), {"assign-assignee": ""}),
         "delete_page": ("get", reverse("forms_app_review:delete", args=[case.pk]), {}),
         "delete": ("post", reverse("forms_app_review:delete", args=[case.pk]), {}),
+        "evidence_delete": (
+            "post",
+            reverse("forms_app_review:evidence_delete", args=[case.pk, case.evidence.last().pk]),
+            {},
+        ),
         "preview": ("get", reverse("forms_app_review:evidence_preview", args=[case.pk, evidence.pk]), {}),
         "download": ("get", reverse("forms_app_review:evidence_download", args=[case.pk, evidence.pk, "working"]), {}),
         "export": ("get", reverse("forms_app_review:export") + f"?id={case.pk}", {}),
@@ -73,6 +78,7 @@ MATRIX = {
     "verify_receipt": (LOGIN, 403, 403, 302),
     "delete_page": (LOGIN, 403, 403, 200),
     "delete": (LOGIN, 403, 403, 302),
+    "evidence_delete": (LOGIN, 403, 403, 302),
     "preview": (LOGIN, 403, 200, 200),
     "download": (LOGIN, 403, 200, 200),
     "export": (LOGIN, 403, 403, 200),
@@ -92,8 +98,8 @@ ROLES = ["anonymous", "communications", "reviewer", "case_manager"]
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, request, view, role):
     """Anonymous users are sent to log in; Communications get 403; Reviewers view and triage and
-    download evidence and ask the claimant; only Case managers also assign, export, delete, place
-    legal holds and verify receipt codes."""
+    download evidence and ask the claimant; only Case managers also assign, export, delete (cases
+    and single evidence files), place legal holds and verify receipt codes."""
     case = make_case_with_evidence("persecution", "en")
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
@@ -107,6 +113,8 @@ def test_permission_matrix(client, request, view, role):
         assert response.status_code == expected, response.content.decode()[:500]
     if view == "delete":
         assert Case.objects.filter(pk=case.pk).exists() == (expected != 302)
+    if view == "evidence_delete":
+        assert case.evidence.count() == (case.evidence_count if expected != 302 else case.evidence_count - 1)
 
 
 @pytest.mark.django_db

@@ -43,6 +43,8 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
     # Erased at the claimant's request: only a tombstone is left (forms_app.cases.erasure).
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Erased when its retention period ended: only a tombstone is left (forms_app.cases.retention).
+    ERASED = "erased", _("Erased after its retention period")
 
 
 class Case(models.Model):
@@ -82,7 +84,8 @@ class Case(models.Model):
     legal_hold_at = models.DateTimeField(_("legal hold since"), null=True, blank=True)
     # The claimant asked to withdraw while the case was held: counsel must contact them.
     withdrawal_requested_at = models.DateTimeField(_("withdrawal requested"), null=True, blank=True)
-    # Erased: the case is a tombstone (reference, type, language, dates).
+    # Erased (withdrawn, or at the end of its retention period: the status says which): the case
+    # is a tombstone (reference, type, language, dates). The name predates retention.
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     # Envelope encryption: the data key, wrapped by the master key named by key_id.

@@ -33,6 +33,8 @@ class CaseEventKind(models.TextChoices):
     HOLD_PLACED = "hold_placed", _("Legal hold placed")
     HOLD_LIFTED = "hold_lifted", _("Legal hold lifted")
     RECEIPT_VERIFIED = "receipt_verified", _("Receipt code checked")
+    RETENTION_ERASED = "retention_erased", _("Erased after its retention period")
+    EVIDENCE_DELETED = "evidence_deleted", _("Evidence file deleted")
 
 
 class CaseEvent(models.Model):
