@@ -186,7 +186,6 @@ def measure_get(label, host, path, headers=()):
 def submission_body(page, with_image):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
-
     from tests.forms_app.builders import complete_answers, jpeg_bytes
 
     image = jpeg_bytes()

@@ -14,8 +14,8 @@ if __name__ == "__main__":
     env = {**os.environ, "TASKS_BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
     manage = [sys.executable, "manage.py"]
     processes = [
-        subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-startup-delay"], env=env),
-        subprocess.Popen([*manage, "runserver", address], env=env),
+        subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-startup-delay"], env=env),  # noqa: S603 - our own manage.py
+        subprocess.Popen([*manage, "runserver", address], env=env),  # noqa: S603 - our own manage.py
     ]
     try:
         while all(process.poll() is None for process in processes):
