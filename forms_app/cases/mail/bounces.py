@@ -3,11 +3,11 @@ address undeliverable, so nothing is sent to it again and staff see it on the ca
 
 anymail checks the request: HTTP basic auth against ANYMAIL_WEBHOOK_SECRET ("user:password", also
 set in the provider's webhook URL), plus the provider's own signature where it has one (e.g.
-ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY). Without ANYMAIL_WEBHOOK_SECRET the webhook URLs answer 404.
+ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY). Without ANYMAIL_WEBHOOK_SECRET the webhook URLs answer 403.
 """
 
 from django.conf import settings
-from django.http import Http404
+from django.http import HttpResponseForbidden
 from django.urls import URLPattern
 
 from ..models import UndeliverableReason
@@ -29,7 +29,7 @@ def on_tracking_event(sender, event, esp_name, **kwargs):
 def guarded(view):
     def webhook(request, *args, **kwargs):
         if not settings.ANYMAIL.get("WEBHOOK_SECRET"):
-            raise Http404
+            return HttpResponseForbidden()
         return view(request, *args, **kwargs)
 
     webhook.csrf_exempt = True
