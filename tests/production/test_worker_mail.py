@@ -43,8 +43,8 @@ def smtp_server():
 def test_the_worker_sends_the_queued_notification_after_the_web_process_is_gone(tmp_path, smtp_server):
     """A case filed by a web process (production settings, database task queue, no worker running)
     leaves its staff notification queued and sends nothing; `manage.py db_worker --batch`, started
-    after that process has exited, sends the staff mail and the claimant's acknowledgement over SMTP with the reference and
-    nothing of the answers."""
+    after that process has exited, sends the staff mail and the claimant's acknowledgement over
+    SMTP with the reference and nothing of the answers."""
     port, inbox = smtp_server
     env = production_env(
         DATABASE_URL=f"sqlite:///{tmp_path / 'cases.sqlite3'}",
