@@ -32,9 +32,9 @@ setup: $(VENV)/.installed compile-messages ## Install, migrate, collect static f
 	$(MANAGE) seed_demo
 	$(MANAGE) ensure_dev_superuser
 
-run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
-	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: setup ## Set everything up; serve http://127.0.0.1:8000/ with a task worker beside it (Ctrl-C stops both)
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/   (e-mails are printed here)"
+	$(PY) scripts/run_dev.py $(HOST):$(PORT)
 
 # Production settings, gunicorn and PostgreSQL on this machine, for trying them out (README, "Production").
 PROD_ENV_REQUIRED := DATABASE_URL SECRET_KEY ALLOWED_HOSTS CASE_MASTER_KEYS CASE_HASH_KEY

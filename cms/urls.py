@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forms_app.cases.mail import bounces
+
 from . import views
 from .health import healthz, readyz
 
@@ -20,6 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("documents/", include(wagtaildocs_urls)),
+    # The mail provider's bounce and complaint webhook (anymail; basic auth, 404 without a secret).
+    path("mail/", include((bounces.urlpatterns(), "anymail"))),
 ]
 
 if settings.BENCH_MODE:  # only cms/settings/bench.py, for `make bench`

@@ -7,4 +7,9 @@ class FormsAppConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
+        from anymail.signals import tracking
+
         from .cases import checks  # noqa: F401 - registers the start-up key checks
+        from .cases.mail.bounces import on_tracking_event
+
+        tracking.connect(on_tracking_event, dispatch_uid="forms_app.undeliverable")

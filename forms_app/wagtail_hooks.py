@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from .intake.status_texts import CaseStatusTextViewSet
 from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
-from .review import audit, form_submissions
+from .review import audit, form_submissions, notifications
 from .review.actions import BULK_ACTIONS
 from .review.viewsets import CaseViewSet
 
@@ -45,3 +45,19 @@ hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
 hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)
 
 register_snippet(CaseStatusTextViewSet)
+register_snippet(notifications.ClaimantMailTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_notification_rules():
+    return notifications.StaffNotificationRuleViewSet("case_notifications")
+
+
+@hooks.register("register_admin_viewset")
+def register_mail_failures():
+    return notifications.MailFailureViewSet("mail_failures")
+
+
+@hooks.register("register_account_settings_panel")
+def register_case_mail_preference(request, user, profile):
+    return notifications.StaffMailSettingsPanel(request, user, profile)

@@ -242,10 +242,31 @@ MAILERS = {
 }
 # ANYMAIL_<SETTING>=value, e.g. ANYMAIL_POSTMARK_SERVER_TOKEN, configures the chosen ESP.
 ANYMAIL = env_prefixed("ANYMAIL_")
+# Open and click tracking off for every message, whatever the provider account's defaults: a
+# tracking pixel or rewritten link would tell the provider (and anyone watching) who read what.
+ANYMAIL.setdefault("SEND_DEFAULTS", {"track_opens": False, "track_clicks": False})
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cases@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Staff address told (without any detail) that a new case arrived.
+# Fallback staff address told (without any detail) that a new case arrived, used only while no
+# rule exists in Settings › Case notifications (which names staff accounts).
 CASE_NOTIFICATION_EMAIL = env_str("CASE_NOTIFICATION_EMAIL", "")
+# A failed e-mail is tried again after each of these delays (seconds), then given up on and
+# listed in Settings › E-mails not sent.
+MAIL_RETRY_DELAYS = [int(s) for s in env_list("MAIL_RETRY_DELAYS", ["60", "300", "1800", "7200", "21600"])]
+# Case statuses a claimant who chose e-mail is told about ("there is news about your case"); a
+# reviewer's question always is. In review and Information received are routine steps, Contacted
+# means counsel contacts them directly; these are the decisions.
+CLAIMANT_NEWS_STATUSES = ["merit", "no_merit", "plaintiff", "closed"]
+# Mail providers operated in mainland China: a claimant choosing e-mail at one is warned first
+# (subdomains count too).
+CHINA_MAIL_DOMAINS = env_list(
+    "CHINA_MAIL_DOMAINS",
+    [
+        *("qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "188.com", "netease.com"),
+        *("sina.com", "sina.cn", "sohu.com", "aliyun.com", "alibaba-inc.com", "139.com", "189.cn"),
+        *("wo.cn", "tom.com", "21cn.com", "263.net", "china.com", "vip.qq.com"),
+    ],
+)
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "WeChat Accountability Project")

@@ -15,7 +15,11 @@ CASE_MASTER_KEYS = [k for k in env_str("CASE_MASTER_KEYS", _dev_keys["CASE_MASTE
 CASE_HASH_KEY = env_str("CASE_HASH_KEY", _dev_keys["CASE_HASH_KEY"])
 
 MAILERS = {"default": {"BACKEND": env_str("MAILER_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
-# Tasks run in-process during development unless a worker is wanted.
+# While no rule exists in Settings › Case notifications, new cases are announced to this address
+# (printed on the console with the rest of the e-mail).
+CASE_NOTIFICATION_EMAIL = env_str("CASE_NOTIFICATION_EMAIL", "staff@localhost")
+# Tasks run in-process for manage.py commands; `make run` (scripts/run_dev.py) switches to the
+# database queue and starts a worker beside the server.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Plain lines in a terminal; LOG_FORMAT=json to see what production writes.

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log as wagtail_log
 
+from . import tasks
 from .models import (
     Case,
     CaseConsent,
@@ -20,6 +21,7 @@ from .models import (
     ClaimantReply,
     ConsentUse,
     ReviewerQuestion,
+    StaffEvent,
 )
 
 # Audit log action names (their wording is registered by forms_app.review.audit).
@@ -106,6 +108,7 @@ def ask(case, texts, user):
             case.status = CaseStatus.NEEDS_INFORMATION
         record(case, CaseEventKind.QUESTION, user=user, **fields)
         log_action(case, QUESTION, user, {"question": str(question.uuid), "languages": question.languages})
+        tasks.claimant_news(case)
     return question
 
 
@@ -135,6 +138,7 @@ def claimant_sent(case, *, question=None, text="", evidence=()):
         case.status = CaseStatus.INFORMATION_RECEIVED
     record(case, kind, unread=True, data=data, **fields)
     log_action(case, REPLY if question else EVIDENCE_ADDED, None, data)
+    tasks.staff_event(case, StaffEvent.REPLY if question else StaffEvent.EVIDENCE)
     return reply
 
 

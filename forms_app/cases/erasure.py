@@ -15,7 +15,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from . import activity, evidence_store
+from . import activity, evidence_store, tasks
 from .models import (
     Case,
     CaseAssessment,
@@ -31,6 +31,7 @@ from .models import (
     Evidence,
     ReportedLoss,
     ReviewerQuestion,
+    StaffEvent,
 )
 
 ERASED_WITH_CASE = (
@@ -141,7 +142,9 @@ def withdraw(case):
                 case.withdrawal_requested_at = now
                 activity.record(case, CaseEventKind.WITHDRAWAL_REQUESTED, unread=True)
                 activity.log_action(case, activity.WITHDRAWAL_REQUESTED, None)
+                tasks.staff_event(case, StaffEvent.WITHDRAWAL_REQUESTED)
             return WITHDRAWAL_RECORDED
         activity.log_action(case, activity.WITHDRAWN, None, {"evidence_files": len(evidence_files(case.pk))})
         erase_case(case)
+        tasks.staff_event(case, StaffEvent.WITHDRAWN)
     return WITHDRAWAL_ERASED

@@ -1,28 +1,133 @@
 """Side effects of a case, run after its transaction commits, through Django's task framework.
 
-E-mails say only that something happened and where to look: never answers, names or codes.
+E-mails say only that something happened and where to look: never answers, names or codes
+(forms_app.cases.mail). A message that fails is tried again later (MAIL_RETRY_DELAYS, with the
+database queue's ``run_after``); after the last attempt it is logged, without any address, and
+recorded as a MailFailure that administrators see in the admin. Nothing here can undo or delay
+the filing of a case: it is already committed when these run.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.tasks import task
-from django.utils import translation
-from django.utils.translation import gettext
+import logging
+from datetime import timedelta
 
-from .models import Case
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from .mail import claimant as claimant_mail
+from .mail import staff as staff_mail
+from .models import Case, ClaimantMail, DigestEntry, MailFailure, StaffEvent
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_after_commit(task_function, *args):
+    """Queue ``task_function(*args)`` once the current transaction commits (now, outside one)."""
+    transaction.on_commit(lambda: task_function.enqueue(*args))
+
+
+def retry_later(task_function, attempt, *args):
+    """Queue ``task_function(*args, attempt=attempt)`` after the delay for that attempt."""
+    delays = settings.MAIL_RETRY_DELAYS
+    delay = timedelta(seconds=delays[min(attempt - 2, len(delays) - 1)])
+    if task_function.get_backend().supports_defer:
+        task_function = task_function.using(run_after=timezone.now() + delay)
+    task_function.enqueue(*args, attempt=attempt)
+
+
+def send_or_retry(mail, task_function, args, attempt, *, what, reference):
+    """Send ``mail``; on failure retry later, or after the last attempt record a MailFailure."""
+    try:
+        mail.send()
+    except Exception as error:
+        # The exception's type only: its text could quote an address.
+        if attempt <= len(settings.MAIL_RETRY_DELAYS):
+            logger.warning("E-mail %s for %s failed (attempt %s): %s", what, reference, attempt, type(error).__name__)
+            retry_later(task_function, attempt + 1, *args)
+        else:
+            logger.error(
+                "E-mail %s for %s given up after %s attempts: %s", what, reference, attempt, type(error).__name__
+            )
+            MailFailure.objects.create(message=what, reference=reference, attempts=attempt, error=type(error).__name__)
+        return False
+    return True
+
+
+# --- Staff ---------------------------------------------------------------------------------------
+@task
+def notify_staff(case_id, event):
+    """Fan out one staff event: a digest entry or a queued e-mail per recipient."""
+    case = staff_mail.load_case(case_id)
+    users, fallback = staff_mail.recipients(case, event)
+    for user in users:
+        if staff_mail.wants_digest(user):
+            DigestEntry.objects.create(user=user, case=case, event=event)
+        else:
+            send_staff_mail.enqueue(case_id, event, user.pk)
+    if fallback:
+        send_staff_mail.enqueue(case_id, event, None)
 
 
 @task
 def notify_staff_of_new_case(case_id):
-    recipient = settings.CASE_NOTIFICATION_EMAIL
-    if not recipient:
+    notify_staff.call(case_id, StaffEvent.NEW_CASE)
+
+
+@task
+def send_staff_mail(case_id, event, user_id, attempt=1):
+    case = staff_mail.load_case(case_id)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id is not None else None
+    if user_id is not None and not staff_mail.may_receive(user):
         return
-    case = Case.objects.only("reference", "case_type").get(pk=case_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("New case %(reference)s") % {"reference": case.reference}
-        body = gettext("A new case (%(reference)s, %(case_type)s) is waiting in the review queue: %(url)s") % {
-            "reference": case.reference,
-            "case_type": case.get_case_type_display(),
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
-        }
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]).send()
+    mail = staff_mail.event_message(case, event, user)
+    send_or_retry(
+        mail, send_staff_mail, (case_id, event, user_id), attempt, what=f"staff:{event}", reference=case.reference
+    )
+
+
+def send_digest(user):
+    """Send ``user`` their pending digest entries; they are removed only once it is sent."""
+    entries = list(DigestEntry.objects.filter(user=user).select_related("case"))
+    if not entries:
+        return 0
+    if staff_mail.may_receive(user):
+        staff_mail.digest_message(user, entries).send()
+    DigestEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+    return len(entries)
+
+
+# --- Claimant ------------------------------------------------------------------------------------
+@task
+def send_claimant_mail(case_id, kind, attempt=1):
+    """The acknowledgement or "there is news", if the claimant wants e-mail (see mail.claimant)."""
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None or case.is_erased:
+        return
+    address = claimant_mail.address_for(case)
+    if not address:
+        return
+    mail = claimant_mail.claimant_message(case, kind, address)
+    send_or_retry(
+        mail, send_claimant_mail, (case_id, kind), attempt, what=f"claimant:{kind}", reference=case.reference
+    )
+
+
+def case_filed(case):
+    """After a case is filed: staff are told, the claimant gets the acknowledgement."""
+    enqueue_after_commit(notify_staff_of_new_case, case.pk)
+    enqueue_after_commit(send_claimant_mail, case.pk, ClaimantMail.ACKNOWLEDGEMENT.value)
+
+
+def claimant_news(case):
+    enqueue_after_commit(send_claimant_mail, case.pk, ClaimantMail.NEWS.value)
+
+
+def status_changed(case, to_status):
+    if to_status in settings.CLAIMANT_NEWS_STATUSES:
+        claimant_news(case)
+
+
+def staff_event(case, event):
+    enqueue_after_commit(notify_staff, case.pk, StaffEvent(event).value)

@@ -5,8 +5,10 @@ Choice questions store stable keys, never the visible label, so the Chinese and 
 of a form produce identical answers.
 """
 
+from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from ..cases.mail import addresses
 from ..evidence import EvidenceField, EvidenceRejected
 from ..evidence.errors import NOT_STRIPPED
 from .field_types import FIELD_TYPES, Role
@@ -24,7 +26,25 @@ class IntakeForm(BaseForm):
         cleaned_data = super().clean()
         self.check_unstripped_evidence(cleaned_data)
         self.check_mainland_phone(cleaned_data)
+        self.check_china_mail(cleaned_data)
         return cleaned_data
+
+    def check_china_mail(self, cleaned_data):
+        """E-mail chosen as a safe channel, at a provider operated in mainland China: the claimant
+        sees a plain warning and may go on only by ticking "I understand" (or changing the answer)."""
+        email_key = self.answer_keys.get(Role.EMAIL)
+        address = str(cleaned_data.get(email_key) or "") if email_key else ""
+        safe = [
+            channel
+            for name, field in self.fields.items()
+            if isinstance(field, ContactPreferenceField)
+            for channel in (cleaned_data.get(name) or {}).get("safe", [])
+        ]
+        needed = addresses.needs_china_warning(address, safe)
+        if needed or addresses.UNDERSTOOD_FIELD in self.data:
+            understood = add_china_mail_confirmation(self, after=email_key)
+            if needed and not understood:
+                self.add_error(addresses.UNDERSTOOD_FIELD, addresses.CHINA_MAIL_WARNING)
 
     def check_mainland_phone(self, cleaned_data):
         """A +86 number in the phone question contradicts "never a +86 number" in the contact choices."""
@@ -49,6 +69,22 @@ class IntakeForm(BaseForm):
                 for item in cleaned_data[name]:
                     if not item.metadata_removed:
                         self.add_error(name, EvidenceRejected(NOT_STRIPPED, item.display_name))
+
+
+def add_china_mail_confirmation(form, after=None):
+    """Add the "I understand" box for a mainland-China address (placed after the ``after`` field);
+    returns whether it is ticked."""
+    name = addresses.UNDERSTOOD_FIELD
+    if name not in form.fields:
+        field = forms.BooleanField(label=addresses.CHINA_MAIL_UNDERSTOOD, required=False)
+        items = list(form.fields.items())
+        position = next((index + 1 for index, (key, _field) in enumerate(items) if key == after), len(items))
+        items.insert(position, (name, field))
+        form.fields = dict(items)
+    value = form.fields[name].widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+    understood = form.fields[name].to_python(value)
+    form.cleaned_data[name] = understood
+    return understood
 
 
 class IntakeFormBuilder(FormBuilder):

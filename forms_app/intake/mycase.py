@@ -246,7 +246,7 @@ def contact(request, case):
     current = activity.contact_of(case)
     values = current.values if current else {"safe": [], "never": []}
     if request.method == "POST":
-        form = ContactForm(request.POST)
+        form = ContactForm(request.POST, current_email=values.get("email", ""))
         if form.is_valid():
             new_values = form.apply_to(dict(values))
             try:

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..cases.mail import addresses
 from ..cases.models import ConsentUse
 from ..evidence import EvidenceField, upload_errors
 from .choices import SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
-from .form_builder import FIELD_TEMPLATE
+from .form_builder import FIELD_TEMPLATE, add_china_mail_confirmation
 
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -98,8 +99,9 @@ class ContactForm(MyCaseForm):
 
     DETAIL_HELP = _("Leave empty to keep the one you gave us. For your safety we do not show it here.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current_email="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.current_email = current_email
         for name in ("email", "phone", "signal"):
             self.fields[name].help_text = self.DETAIL_HELP
 
@@ -107,7 +109,18 @@ class ContactForm(MyCaseForm):
         cleaned = super().clean()
         if "none" in cleaned.get("safe", []) and len(cleaned.get("safe", [])) > 1:
             self.add_error("safe", _("Choose either “Do not contact me” or the channels that are safe, not both."))
+        self.check_china_mail(cleaned)
         return cleaned
+
+    def check_china_mail(self, cleaned):
+        """E-mail as a safe channel at a mainland-China provider (the new address, else the one we
+        hold): warned, and saved only once "I understand" is ticked."""
+        address = cleaned.get("email") or ("" if cleaned.get("forget_details") else self.current_email)
+        needed = addresses.needs_china_warning(address, cleaned.get("safe", []))
+        if needed or addresses.UNDERSTOOD_FIELD in self.data:
+            understood = add_china_mail_confirmation(self, after="email")
+            if needed and not understood:
+                self.add_error(addresses.UNDERSTOOD_FIELD, addresses.CHINA_MAIL_WARNING)
 
     def apply_to(self, current):
         """The contact values after this change, from ``current`` (a dict of the stored values)."""

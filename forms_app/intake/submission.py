@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..cases import activity, evidence_store
+from ..cases import activity, evidence_store, tasks
 from ..cases.indexing import index_case
 from ..cases.models import Case, Evidence, ReportedLoss
 from ..cases.receipts import new_receipt_code, receipt_code_hash
-from ..cases.tasks import notify_staff_of_new_case
 from ..evidence import ProcessedEvidence
 from . import field_types
 from .claimant_state import initial_consents, initial_contact
@@ -66,7 +65,7 @@ def file_case(page, form):
                 field_types.searchable_texts(fields, answers),
                 field_types.identifiers(fields, answers),
             )
-            transaction.on_commit(lambda: notify_staff_of_new_case.enqueue(new_case.case.pk))
+            tasks.case_filed(new_case.case)
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.
         evidence_store.delete_files(written)

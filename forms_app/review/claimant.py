@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from ..cases import activity
+from ..cases.mail import addresses
 from ..cases.models import ClaimantReply, ConsentUse, Evidence
 from ..intake.field_types import ContactPreference as ContactPreferenceType
 
@@ -54,6 +55,7 @@ def claimant_panel(case):
             "safe_labels": safe,
             "never_labels": never,
             "do_not_contact": do_not_contact,
+            "email_undeliverable": addresses.is_undeliverable(contact.values.get("email")),
         }
     return ClaimantPanel(
         questions=questions,

@@ -8,7 +8,7 @@ import re
 
 from django.db import transaction
 
-from ..cases import evidence_store
+from ..cases import evidence_store, tasks
 from ..cases.erasure import LegalHoldActive
 from ..cases.models import Case, CaseAssessment, CaseEvent, CaseEventKind, CaseTag
 from . import audit
@@ -43,6 +43,7 @@ def change_status(case, to_status, user, reason="", expected_from=None):
         case.status = to_status
         event = _event(case, user, CaseEventKind.STATUS, reason, from_status=current, to_status=to_status)
         audit.log_case_action(case, audit.STATUS, user, {"from": current, "to": to_status, "event": str(event.uuid)})
+        tasks.status_changed(case, to_status)
     return event
 
 

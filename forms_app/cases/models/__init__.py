@@ -12,6 +12,17 @@ from .case import (
     new_reference,
 )
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
+from .notifications import (
+    ClaimantMail,
+    ClaimantMailText,
+    DigestEntry,
+    MailFailure,
+    StaffEvent,
+    StaffMailPreference,
+    StaffNotificationRule,
+    UndeliverableAddress,
+    UndeliverableReason,
+)
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -36,6 +47,15 @@ __all__ = [
     "CaseTag",
     "CaseType",
     "ClaimantContact",
+    "ClaimantMail",
+    "ClaimantMailText",
+    "DigestEntry",
+    "MailFailure",
+    "StaffEvent",
+    "StaffMailPreference",
+    "StaffNotificationRule",
+    "UndeliverableAddress",
+    "UndeliverableReason",
     "ClaimantReply",
     "ConsentUse",
     "Evidence",

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from forms_app.demo.mail_texts import seed_mail_texts
 from forms_app.demo.site_seed import seed_site
 from forms_app.demo.status_texts import seed_status_texts
 
@@ -12,3 +13,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_site(stdout=self.stdout)
         seed_status_texts()
+        seed_mail_texts()
