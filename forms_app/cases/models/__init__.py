@@ -11,6 +11,7 @@ from .case import (
     ReportedLoss,
     new_reference,
 )
+from .draft import Draft, DraftEvidence
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -33,6 +34,8 @@ __all__ = [
     "CaseStatus",
     "CaseTag",
     "CaseType",
+    "Draft",
+    "DraftEvidence",
     "Evidence",
     "EvidenceTampered",
     "ReportedLoss",
