@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .intake import translation_report
 from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
 from .review import audit, form_submissions
@@ -41,3 +42,13 @@ for bulk_action in BULK_ACTIONS:
 
 hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
 hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)
+
+
+@hooks.register("register_admin_urls")
+def register_untranslated_report():
+    return translation_report.urlpatterns()
+
+
+@hooks.register("register_reports_menu_item")
+def register_untranslated_report_menu_item():
+    return translation_report.menu_item()

@@ -15,7 +15,6 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..cases.drafts import format_draft_code
@@ -63,7 +62,15 @@ class StepFlow:
         visible = set(self.layout.visible(data))
         shown = []
         for step in self.layout.steps:
-            questions = [question for question in step.questions if question.clean_name in visible]
+            on_step = {question.clean_name for question in step.questions} & visible
+            # A question whose condition depends on an answer on the same step is on the page too:
+            # intake-steps.js shows or hides it as that answer changes; without scripts it is shown,
+            # and the server drops it if the answer sent does not call for it.
+            questions = [
+                question
+                for question in step.questions
+                if question.clean_name in visible or question.condition_key in on_step
+            ]
             if questions:
                 shown.append((step, questions))
         return shown
@@ -244,7 +251,7 @@ class StepFlow:
                 opened.step = number
                 opened.save()
                 return self.render(opened, number, form=form, status=422)
-        message = " ".join(full.non_field_errors()) or gettext(str(NOT_ACCEPTED))
+        message = " ".join(full.non_field_errors()) or str(NOT_ACCEPTED)
         return self.render(opened, len(shown) + 1, status=422, extra={"general_error": message})
 
 

@@ -31,9 +31,9 @@ class DraftQuerySet(models.QuerySet):
     def erase(self):
         """Delete the drafts, their evidence rows and then their files. Returns how many drafts."""
         names = list(DraftEvidence.objects.filter(draft__in=self).values_list("working_file", "original_file"))
-        count, _per_model = self.filter().delete()
+        _total, per_model = self.filter().delete()
         evidence_store.delete_files(name for pair in names for name in pair if name)
-        return count
+        return per_model.get(Draft._meta.label, 0)
 
 
 class Draft(models.Model):
