@@ -3,7 +3,7 @@
 Every step is a POST (Next, Back, Remove a file, Save for later) that first stores what was sent
 in the claimant's draft (forms_app.intake.drafts), then redirects to the form's URL, whose GET
 shows the draft's current step (POST-redirect-GET: a refresh never re-sends). A step with errors
-is shown again at once (422), its answers and files already kept. The last step lists the answers;
+is shown again at once (200, as Wagtail shows an invalid form), its answers and files already kept. The last step lists the answers;
 "Send my case" validates the whole form again and files it through ``file_case``, exactly like a
 one-page submission, then erases the draft.
 """
@@ -28,6 +28,7 @@ from .submission import SubmissionFailed, file_case
 
 STEP_FIELD = "intake_step"
 ACTION_FIELD = "intake_action"
+REMOVE_FIELD = "intake_remove"  # a "remove" button's value is the attached file to remove
 STEP_TEMPLATE = "forms_app/intake_step.html"
 CODE_TEMPLATE = "forms_app/draft_code.html"
 
@@ -94,7 +95,13 @@ class StepFlow:
         total = len(shown) + 1
         number = max(1, min(number, total))
         context = self.page.get_context(self.request)
-        context.update(step_number=number, step_total=total, step_field=STEP_FIELD, action_field=ACTION_FIELD)
+        context.update(
+            step_number=number,
+            step_total=total,
+            step_field=STEP_FIELD,
+            action_field=ACTION_FIELD,
+            remove_field=REMOVE_FIELD,
+        )
         if number == total:
             context.update(review=True, answers=self.review_answers(opened, shown))
             if form is not None:
@@ -148,7 +155,7 @@ class StepFlow:
         post = self.request.POST
         if post.get(HONEYPOT_FIELD):
             return self.page.render_form(self.request, self.page.claimant_form(names=[]), status=400)
-        action = post.get(ACTION_FIELD, "next")
+        action = f"remove:{post[REMOVE_FIELD]}" if REMOVE_FIELD in post else post.get(ACTION_FIELD, "next")
         opened = drafts.current_draft(self.request, self.form_key)
         if opened is None:
             opened = drafts.start_draft(self.request, self.form_key)
@@ -196,7 +203,7 @@ class StepFlow:
         opened.step = number
         opened.save()
         if action == "next" and not valid:
-            return self.render(opened, number, form=form, status=422)
+            return self.render(opened, number, form=form)
         return None
 
     def navigate(self, opened, number, action):
@@ -250,7 +257,7 @@ class StepFlow:
                             form.add_error(question.clean_name, error)
                 opened.step = number
                 opened.save()
-                return self.render(opened, number, form=form, status=422)
+                return self.render(opened, number, form=form)
         message = " ".join(full.non_field_errors()) or str(NOT_ACCEPTED)
         return self.render(opened, len(shown) + 1, status=422, extra={"general_error": message})
 

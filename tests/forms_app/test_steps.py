@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from forms_app.cases.models import Draft, DraftEvidence
 from forms_app.intake.field_types import FIELD_TYPES, field_type, searchable_texts
-from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD
+from forms_app.intake.stepping import ACTION_FIELD, REMOVE_FIELD, STEP_FIELD
 from forms_app.intake.steps import condition_problems
 from forms_app.models import Case, IntakeFormField, IntakeFormPage
 from tests.forms_app.builders import complete_answers, evidence_files, jpeg_bytes
@@ -102,11 +102,11 @@ def test_back_shows_the_previous_step_with_its_answers(client):
 
 @pytest.mark.django_db
 def test_step_errors_are_shown_at_once_and_the_answers_kept(client):
-    """A required question left empty keeps the claimant on the step (422) with the error linked."""
+    """A required question left empty keeps the claimant on the step with the error linked."""
     page = form_page("account_closure", "en")
     first = client.get(page.url)
     response = client.post(page.url, {STEP_FIELD: "1", ACTION_FIELD: "next", "wechat_id": "wxid_kept"})
-    assert response.status_code == 422
+    assert response.status_code == 200
     document = soup(response)
     assert document.select_one(".form-error-summary a[href]") is not None
     assert document.find("input", attrs={"name": "wechat_id"})["value"] == "wxid_kept"
@@ -255,7 +255,8 @@ def test_a_validation_error_after_the_evidence_step_keeps_the_uploaded_files(cli
     contact = client.get(page.url)
     assert progress(contact)[0] == 4
     response = client.post(page.url, {STEP_FIELD: "4", ACTION_FIELD: "next", "contact_name": "小明"})
-    assert response.status_code == 422  # consent, contact preference and attestation missing
+    assert response.status_code == 200  # consent, contact preference and attestation missing
+    assert progress(response)[0] == 4 and soup(response).select_one(".form-error-summary") is not None
     assert DraftEvidence.objects.count() == 2
     client.post(page.url, {STEP_FIELD: "4", ACTION_FIELD: "back", "contact_name": "小明"})  # as a browser sends it
     back = client.get(page.url)
@@ -290,7 +291,7 @@ def test_an_attached_file_can_be_removed(client, evidence_dir):
     assert DraftEvidence.objects.count() == 2
     assert len(stored_files(evidence_dir)) == 4
     row = DraftEvidence.objects.first()
-    client.post(page.url, {STEP_FIELD: "3", ACTION_FIELD: f"remove:{row.pk}"})
+    client.post(page.url, {STEP_FIELD: "3", REMOVE_FIELD: str(row.pk)})
     assert DraftEvidence.objects.count() == 1
     assert len(stored_files(evidence_dir)) == 2
 
