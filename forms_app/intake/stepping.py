@@ -3,9 +3,9 @@
 Every step is a POST (Next, Back, Remove a file, Save for later) that first stores what was sent
 in the claimant's draft (forms_app.intake.drafts), then redirects to the form's URL, whose GET
 shows the draft's current step (POST-redirect-GET: a refresh never re-sends). A step with errors
-is shown again at once (200, as Wagtail shows an invalid form), its answers and files already kept. The last step lists the answers;
-"Send my case" validates the whole form again and files it through ``file_case``, exactly like a
-one-page submission, then erases the draft.
+is shown again at once (200, as Wagtail shows an invalid form), its answers and files already
+kept. The last step lists the answers; "Send my case" validates the whole form again and files
+it through ``file_case``, exactly like a one-page submission, then erases the draft.
 """
 
 from dataclasses import dataclass
