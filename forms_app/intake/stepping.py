@@ -21,7 +21,7 @@ from ..cases.drafts import format_draft_code
 from ..cases.receipts import receipt_url, remember_receipt
 from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
 from . import drafts
-from .abuse import HONEYPOT_FIELD, refuse_abusive_request
+from .abuse import HONEYPOT_FIELD, rate_limited, refuse_abusive_request
 from .field_types import field_type
 from .steps import condition_values
 from .submission import SubmissionFailed, file_case
@@ -33,6 +33,9 @@ STEP_TEMPLATE = "forms_app/intake_step.html"
 CODE_TEMPLATE = "forms_app/draft_code.html"
 
 NOT_ACCEPTED = _("Your answers could not be accepted. Please try again.")
+TOO_MANY_DRAFTS = _(
+    "Too many forms have been started from your connection in a short time. Please wait an hour and try again."
+)
 
 
 def post_keys_of(name, data):
@@ -158,6 +161,9 @@ class StepFlow:
         action = f"remove:{post[REMOVE_FIELD]}" if REMOVE_FIELD in post else post.get(ACTION_FIELD, "next")
         opened = drafts.current_draft(self.request, self.form_key)
         if opened is None:
+            # A new draft stores files: it counts against the same per-client limit as filing.
+            if rate_limited(self.request):
+                return self.render(None, 1, status=429, extra={"general_error": TOO_MANY_DRAFTS})
             opened = drafts.start_draft(self.request, self.form_key)
         try:
             number = int(post.get(STEP_FIELD, "1"))

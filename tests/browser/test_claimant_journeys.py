@@ -189,16 +189,19 @@ def test_a_long_form_in_traditional_chinese_over_two_sessions(journey, scripts):
     assert "截图 1.jpg" in attached and "notice.png" in attached
     assert_page_in_language(phone, language)
     journey.shot(phone, "files-already-attached")
+    journey.assert_accessible(phone)
     with phone.expect_navigation():
         phone.locator("form.intake-form button[value=save]").click()
     code = phone.locator(".draft-code").inner_text().strip()
     assert_page_in_language(phone, language)
     journey.shot(phone, "draft-code")
+    journey.assert_accessible(phone)
     phone.context.close()
 
     other = journey.new_page(java_script_enabled=scripts, **device)
     other.goto(journey.url(f"/{language}/cases/continue/"))
     assert_page_in_language(other, language)
+    journey.assert_accessible(other)
     other.locator("#id_draft_code").fill(code)
     with other.expect_navigation():
         other.locator("form.intake-form button[type=submit]").click()
@@ -211,6 +214,7 @@ def test_a_long_form_in_traditional_chinese_over_two_sessions(journey, scripts):
     assert_page_in_language(other, language)
     assert "截图 1.jpg" in other.locator("form.intake-form").inner_text()
     journey.shot(other, "check-answers")
+    journey.assert_accessible(other)
     send_case(other)
     assert other.url == journey.url(f"/{language}/cases/receipt/")
     receipt = read_receipt(other)
