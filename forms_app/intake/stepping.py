@@ -11,6 +11,7 @@ it through ``file_case``, exactly like a one-page submission, then erases the dr
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect
@@ -18,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from ..cases.drafts import format_draft_code
+from ..cases.models import Draft
 from ..cases.receipts import receipt_url, remember_receipt
 from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
 from . import drafts
@@ -157,7 +159,7 @@ class StepFlow:
     def post(self):
         post = self.request.POST
         if post.get(HONEYPOT_FIELD):
-            return self.page.render_form(self.request, self.page.claimant_form(names=[]), status=400)
+            return self.render(None, 1, status=400, extra={"general_error": NOT_ACCEPTED})
         action = f"remove:{post[REMOVE_FIELD]}" if REMOVE_FIELD in post else post.get(ACTION_FIELD, "next")
         opened = drafts.current_draft(self.request, self.form_key)
         if opened is None:
@@ -197,6 +199,7 @@ class StepFlow:
             if isinstance(field, EvidenceField) and name not in form.errors:
                 new = [item for item in form.cleaned_data.get(name, []) if isinstance(item, ProcessedEvidence)]
                 drafts.keep_files(opened, name, new)
+                field.kept = drafts.kept_files(opened, name)  # listed if the step is shown again
         visible = set(self.layout.visible(merged))
         opened.state["data"] = {
             key: merged.getlist(key)
@@ -242,10 +245,15 @@ class StepFlow:
         if not form.is_valid():
             return self.show_first_error(opened, form)
         try:
-            new_case = file_case(self.page, form)
+            # The case and the draft's end in one transaction, the draft row locked first: a
+            # second "Send" (a double tap) waits, then finds no draft and files nothing.
+            with transaction.atomic():
+                if not Draft.objects.select_for_update().filter(pk=opened.draft.pk).exists():
+                    return redirect(self.page.url)
+                new_case = file_case(self.page, form)
+                drafts.erase(self.request, opened)
         except SubmissionFailed as failure:
             return self.render(opened, opened.step, status=422, extra={"general_error": failure.message})
-        drafts.erase(self.request, opened)
         remember_receipt(self.request, new_case)
         return redirect(receipt_url())
 

@@ -241,7 +241,9 @@ def test_the_admin_refuses_a_condition_on_an_unknown_question(client, django_use
 
 # --- Nothing lost: drafts and evidence --------------------------------------------------------
 @pytest.mark.django_db
-def test_a_validation_error_after_the_evidence_step_keeps_the_uploaded_files(client, evidence_dir):
+def test_a_validation_error_after_the_evidence_step_keeps_the_uploaded_files(
+    client, evidence_dir, django_capture_on_commit_callbacks
+):
     """Files uploaded on the evidence step are kept (sealed) when the next step has an error: they
     are listed as already attached, not chosen again, and filed with the case."""
     page = form_page("privacy_censorship", "zh-hant")
@@ -272,7 +274,8 @@ def test_a_validation_error_after_the_evidence_step_keeps_the_uploaded_files(cli
     )
     review = client.get(page.url)
     assert "截图 1.jpg" in visible_text(soup(review))
-    send(client, page, review)
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, page, review)
     case = Case.objects.get()
     assert sorted(item.display_name for item in case.evidence.all()) == ["notice.png", "截图 1.jpg"]
     assert case.answers["evidence"] == 2
@@ -368,7 +371,9 @@ def test_wrong_draft_codes_are_throttled(client, settings):
 
 
 @pytest.mark.django_db
-def test_a_draft_expires_after_its_period_and_is_erased(client, settings, evidence_dir):
+def test_a_draft_expires_after_its_period_and_is_erased(
+    client, settings, evidence_dir, django_capture_on_commit_callbacks
+):
     """Past DRAFT_RETENTION_DAYS the code no longer opens the draft, and purge_drafts erases its
     rows and files; a draft still within its period is left alone."""
     settings.DRAFT_RETENTION_DAYS = 7
@@ -389,7 +394,8 @@ def test_a_draft_expires_after_its_period_and_is_erased(client, settings, eviden
     # Eight days pass for the first draft (the clock is the edge of the world: its expiry is moved).
     Draft.objects.filter(pk=old.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
     assert Client().post("/en/cases/continue/", {"draft_code": code}).status_code == 400
-    call_command("purge_drafts", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_drafts", verbosity=0)
     assert list(Draft.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert DraftEvidence.objects.count() == 0 and stored_files(evidence_dir) == []
     # The first browser starts afresh.

@@ -10,7 +10,7 @@ import json
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +32,9 @@ class DraftQuerySet(models.QuerySet):
         """Delete the drafts, their evidence rows and then their files. Returns how many drafts."""
         names = list(DraftEvidence.objects.filter(draft__in=self).values_list("working_file", "original_file"))
         _total, per_model = self.filter().delete()
-        evidence_store.delete_files(name for pair in names for name in pair if name)
+        files = [name for pair in names for name in pair if name]
+        # Files are not transactional: removed once the rows are gone for good.
+        transaction.on_commit(lambda: evidence_store.delete_files(files))
         return per_model.get(Draft._meta.label, 0)
 
 
