@@ -498,3 +498,25 @@ def test_a_step_page_with_a_draft_is_never_cached(client):
     for response in (stranger, again):
         assert "wxid_never_cached_99" not in response.content.decode()
     assert "no-store" in mine["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_step_with_the_honeypot_filled_is_refused_and_keeps_nothing(client):
+    """A bot filling the hidden field gets a 400 on any step, and no draft is made."""
+    page = form_page("investor", "en")
+    response = client.post(page.url, {STEP_FIELD: "1", ACTION_FIELD: "next", "website": "http://spam", "broker": "x"})
+    assert response.status_code == 400
+    assert Draft.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_starting_drafts_counts_against_the_intake_rate_limit(settings):
+    """A client that starts more drafts than INTAKE_RATE_LIMIT in the window is refused a new one."""
+    settings.INTAKE_RATE_LIMIT = 2
+    page = form_page("investor", "en")
+    statuses = []
+    for _attempt in range(3):
+        visitor = Client(REMOTE_ADDR="203.0.113.50")
+        statuses.append(visitor.post(page.url, {STEP_FIELD: "1", ACTION_FIELD: "save"}).status_code)
+    assert statuses == [200, 200, 429]
+    assert Draft.objects.count() == 2
