@@ -3,6 +3,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .intake import translation_report
 from .intake.status_texts import CaseStatusTextViewSet
 from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
@@ -61,3 +62,13 @@ def register_mail_failures():
 @hooks.register("register_account_settings_panel")
 def register_case_mail_preference(request, user, profile):
     return notifications.StaffMailSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_admin_urls")
+def register_untranslated_report():
+    return translation_report.urlpatterns()
+
+
+@hooks.register("register_reports_menu_item")
+def register_untranslated_report_menu_item():
+    return translation_report.menu_item()

@@ -351,6 +351,11 @@ LOGGING = {
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 10)
 INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
+# Unfinished forms (drafts) are erased this many days after the claimant last saved them
+# (`manage.py purge_drafts`, run on a schedule; an expired draft is never reopened meanwhile).
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 7)
+# Wrong draft codes allowed per client per window before "continue a saved form" pauses.
+DRAFT_CODE_ATTEMPTS = env_int("DRAFT_CODE_ATTEMPTS", 10)
 
 # "My case" (forms_app.intake.mycase_access): wrong receipt codes allowed per client and window,
 # and across the whole site (guessing spread over many addresses); then the session's idle and

@@ -9,7 +9,7 @@ form. An English string has one translation, so texts used in several forms are 
 import copy
 
 
-def _field(clean_name, field_type, label, help_text=None, required=False, choices=None):
+def _field(clean_name, field_type, label, help_text=None, required=False, choices=None, show_if=None):
     field = {
         "clean_name": clean_name,
         "field_type": field_type,
@@ -19,7 +19,28 @@ def _field(clean_name, field_type, label, help_text=None, required=False, choice
     }
     if choices is not None:
         field["choices"] = choices
+    if show_if is not None:  # (answer key of an earlier choice question, [choice keys])
+        field["condition_key"], field["condition_values"] = show_if[0], ", ".join(show_if[1])
     return field
+
+
+def _step(clean_name, title, intro=None):
+    """A section break: the claimant sees the form one step at a time."""
+    return _field(clean_name, "step", title, intro)
+
+
+# --- Step titles, shared between forms --------------------------------------------------------------
+
+STEP_WHAT_HAPPENED = "What happened"
+STEP_HOW_AFFECTED = "How it affected you"
+STEP_EVIDENCE = _step(
+    "step_evidence",
+    "Evidence",
+    "Files are optional. If you have none, or are not sure it is safe to send them, just continue.",
+)
+STEP_CONTACT = _step(
+    "step_contact", "Contact and consent", "How we may reach you safely, and what we may do with your case."
+)
 
 
 # --- Shared choices -------------------------------------------------------------------------------
@@ -155,6 +176,7 @@ EVIDENCE = _field(
 # --- Contact, consent and attestation block, identical at the end of every form -----------------
 
 CLOSING_FIELDS = [
+    STEP_CONTACT,
     _field(
         "contact_name",
         "singleline",
@@ -274,6 +296,7 @@ PERSECUTION = {
     "next_steps": NEXT_STEPS,
     "thank_you": THANK_YOU,
     "fields": [
+        _step("step_what_happened", STEP_WHAT_HAPPENED),
         COUNTRY_OF_RESIDENCE,
         _field(
             "what_happened",
@@ -344,6 +367,7 @@ PERSECUTION = {
                 ("other", OTHER),
             ],
         ),
+        _step("step_when_where", "When and where"),
         INCIDENT_PERIOD,
         _field(
             "incident_location",
@@ -359,6 +383,7 @@ PERSECUTION = {
                 "Leave blank if this does not apply. If it happened more than once, give the longest period and "
                 "describe the others above."
             ),
+            show_if=("consequences", ["detention", "arrest", "sentencing"]),
         ),
         _field(
             "ongoing_danger",
@@ -375,6 +400,7 @@ PERSECUTION = {
                 ("unsure", UNSURE),
             ],
         ),
+        _step("step_affected", STEP_HOW_AFFECTED),
         _field(
             "impact",
             "multiline",
@@ -395,6 +421,7 @@ PERSECUTION = {
         ),
         OTHERS_AFFECTED,
         WECHAT_ID,
+        STEP_EVIDENCE,
         EVIDENCE,
         *CLOSING_FIELDS,
     ],
@@ -428,6 +455,7 @@ ACCOUNT_CLOSURE = {
     "next_steps": NEXT_STEPS,
     "thank_you": THANK_YOU,
     "fields": [
+        _step("step_account", "Your account"),
         COUNTRY_OF_RESIDENCE,
         _field(
             "account_kinds",
@@ -443,12 +471,6 @@ ACCOUNT_CLOSURE = {
                 ("other", OTHER),
             ],
         ),
-        _field(
-            "business_account_name",
-            "singleline",
-            "Name of the official account, mini-program or shop, if any",
-            "Optional. It helps us check the account's history.",
-        ),
         WECHAT_ID,
         _field(
             "what_happened",
@@ -459,6 +481,14 @@ ACCOUNT_CLOSURE = {
                 "A few sentences are enough."
             ),
             required=True,
+        ),
+        _step("step_closure", "The closure"),
+        _field(
+            "business_account_name",
+            "singleline",
+            "Name of the official account, mini-program or shop, if any",
+            "Optional. It helps us check the account's history.",
+            show_if=("account_kinds", ["official_account", "mini_program", "wechat_pay_merchant", "wechat_work"]),
         ),
         _field(
             "ban_date",
@@ -489,6 +519,7 @@ ACCOUNT_CLOSURE = {
             "date_range",
             "If the account was later restored, how long was it closed?",
             "From the day it was closed to the day it was restored. Leave blank if it has not been restored.",
+            show_if=("ban_duration", ["temporary_lifted"]),
         ),
         _field(
             "stated_reason",
@@ -508,6 +539,7 @@ ACCOUNT_CLOSURE = {
             ],
         ),
         TRIGGER_CONTENT,
+        _step("step_losses", "Your losses"),
         _field(
             "wallet_balance_frozen",
             "money",
@@ -550,6 +582,7 @@ ACCOUNT_CLOSURE = {
                 ("no", "No, I did not appeal"),
             ],
         ),
+        STEP_EVIDENCE,
         EVIDENCE,
         *CLOSING_FIELDS,
     ],
@@ -583,6 +616,7 @@ PRIVACY_CENSORSHIP = {
     "next_steps": NEXT_STEPS,
     "thank_you": THANK_YOU,
     "fields": [
+        _step("step_what_happened", STEP_WHAT_HAPPENED),
         COUNTRY_OF_RESIDENCE,
         _field(
             "incident_kinds",
@@ -637,6 +671,7 @@ PRIVACY_CENSORSHIP = {
         ),
         TRIGGER_CONTENT,
         INCIDENT_PERIOD,
+        _step("step_affected", STEP_HOW_AFFECTED),
         _field(
             "effects",
             "checkboxes",
@@ -684,9 +719,11 @@ PRIVACY_CENSORSHIP = {
             "number",
             "If a group was disbanded, about how many members did it have?",
             LEAVE_BLANK_IF_NOT_APPLICABLE,
+            show_if=("incident_kinds", ["group_disbanded"]),
         ),
         OTHERS_AFFECTED,
         WECHAT_ID,
+        STEP_EVIDENCE,
         EVIDENCE,
         *CLOSING_FIELDS,
     ],
@@ -719,6 +756,7 @@ INVESTOR = {
     "next_steps": NEXT_STEPS,
     "thank_you": THANK_YOU,
     "fields": [
+        _step("step_shares", "Your shares"),
         COUNTRY_OF_RESIDENCE,
         _field(
             "securities_held",
@@ -791,23 +829,27 @@ INVESTOR = {
                 ("no", "No, I still hold all of them"),
             ],
         ),
+        _step("step_sales", "Sales and losses"),
         _field(
             "sale_period",
             "date_range",
             "When did you sell?",
             "The dates of your first and last sale. Leave blank if you have not sold any.",
+            show_if=("sold", ["yes", "partly"]),
         ),
         _field(
             "sale_amount",
             "money",
             "Total amount you received from sales",
             "After fees, if you know them. Leave blank if you have not sold any.",
+            show_if=("sold", ["yes", "partly"]),
         ),
         _field(
             "shares_still_held",
             "number",
             "How many do you still hold?",
             "Enter 0 if you have sold everything.",
+            show_if=("sold", ["partly", "no"]),
         ),
         _field(
             "loss_estimate",
@@ -828,6 +870,7 @@ INVESTOR = {
             ),
             required=True,
         ),
+        STEP_EVIDENCE,
         EVIDENCE,
         *CLOSING_FIELDS,
     ],

@@ -35,6 +35,8 @@ def build_fields(spec):
                 help_text=field["help_text"] if field.get("help_text") else "",
                 required=field["required"],
                 choice_options=choices,
+                condition_key=field.get("condition_key", ""),
+                condition_values=field.get("condition_values", ""),
             )
         )
     return fields

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from . import limits
+from .errors import CASE_TOO_LARGE, TOO_MANY_FILES, EvidenceRejected, human_size
 from .processing import process_uploads
 
 ACCEPT = "image/*,application/pdf,text/plain,audio/*,video/*"
@@ -21,12 +23,17 @@ class EvidenceField(forms.FileField):
 
     Files the upload handler dropped while streaming never reach this field: views should add
     ``upload_errors(request)`` to the form (see upload_handler.py).
+
+    ``kept``: files already uploaded and processed in an earlier request (a draft's), each with
+    ``display_name``, ``size`` and ``metadata_removed``. They count towards the limits and the
+    required check, come first in ``clean()``'s list, and are never processed again.
     """
 
     widget = MultipleEvidenceInput
 
     def __init__(self, *, required=False, **kwargs):
         super().__init__(required=required, **kwargs)
+        self.kept = []
 
     def clean(self, data, initial=None):
         if data in self.empty_values:
@@ -36,11 +43,16 @@ class EvidenceField(forms.FileField):
         else:
             files = [data]
         if not files:
-            if self.required:
+            if self.required and not self.kept:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
-            return []
+            return list(self.kept)
         self.run_validators(files)
-        return process_uploads(files)
+        if self.kept and len(self.kept) + len(files) > limits.max_files():
+            raise EvidenceRejected(TOO_MANY_FILES, count=len(self.kept) + len(files), limit=limits.max_files())
+        new = process_uploads(files)
+        if self.kept and sum(item.size for item in [*self.kept, *new]) > limits.max_case_bytes():
+            raise EvidenceRejected(CASE_TOO_LARGE, new[0].display_name, limit=human_size(limits.max_case_bytes()))
+        return [*self.kept, *new]
 
     def bound_data(self, data, initial):
         return data

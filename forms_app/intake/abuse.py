@@ -17,6 +17,10 @@ from ..cases.crypto import keyed_hash
 from ..evidence import upload_errors
 
 HONEYPOT_FIELD = "website"
+RATE_LIMITED = _(
+    "Too many submissions have come from your connection in a short time. "
+    "Please wait an hour and try again; what you typed is still below."
+)
 
 
 @dataclass
@@ -72,13 +76,7 @@ def refuse_abusive_request(request):
     if request.POST.get(HONEYPOT_FIELD):
         return Refusal(_("Your submission could not be accepted. Please try again."), 400)
     if rate_limited(request):
-        return Refusal(
-            _(
-                "Too many submissions have come from your connection in a short time. "
-                "Please wait an hour and try again; what you typed is still below."
-            ),
-            429,
-        )
+        return Refusal(RATE_LIMITED, 429)
     errors = upload_errors(request)
     if errors:
         return Refusal(" ".join(str(message) for error in errors for message in error.messages), 413)

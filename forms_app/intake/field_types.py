@@ -100,6 +100,9 @@ class FieldType:
     label = ""
     indexed = False  # free text worth a blind search index
     has_choices = False  # editors write its choices (stable keys + translated labels)
+    # False for a type that asks nothing (a step heading): no form field, no stored answer, nothing
+    # to show a reviewer, export, index or fake. IntakeFormPage.get_form_fields() leaves it out.
+    has_answer = True
     roles = ()  # roles an editor may give a question of this type
 
     def form_field(self, question, options):
@@ -327,6 +330,25 @@ class Evidence(FieldType):
         return {}  # files travel separately (see the tests' builders)
 
 
+class Step(FieldType):
+    """A section break: starts a new step of the form. Its label is the step's title, its help text
+    the step's introduction. It asks nothing, so it has no form field and no answer."""
+
+    key, label, has_answer = "step", _("Step (section break)"), False
+
+    def form_field(self, question, options):
+        raise TypeError("A step has no form field.")
+
+    def stored(self, value):
+        raise TypeError("A step has no answer.")
+
+    def fake(self, source, question):
+        raise TypeError("A step has no answer.")
+
+    def post(self, name, value):
+        return {}
+
+
 def channel_labels(keys, channels):
     labels = dict(channels)
     return [str(labels.get(key, key)) for key in keys or []]
@@ -400,10 +422,12 @@ FIELD_TYPES = {
         ContactPreference(),
         Consent(),
         Attestation(),
+        Step(),
     )
 }
 FIELD_TYPE_CHOICES = [(kind.key, kind.label) for kind in FIELD_TYPES.values()]
 CHOICE_FIELD_TYPES = {key for key, kind in FIELD_TYPES.items() if kind.has_choices}
+ANSWERED_FIELD_TYPES = {key for key, kind in FIELD_TYPES.items() if kind.has_answer}
 
 
 def field_type(key):
@@ -412,9 +436,14 @@ def field_type(key):
 
 
 # --- What filing takes from a case's answers, by type and role -------------------------------------
+def answered(questions):
+    """The questions that have an answer (steps have none)."""
+    return [question for question in questions if field_type(question.field_type).has_answer]
+
+
 def searchable_texts(questions, answers):
     """The answers worth a blind search index (free text and e-mail addresses)."""
-    for question in questions:
+    for question in answered(questions):
         value = answers.get(question.clean_name)
         if field_type(question.field_type).indexed and isinstance(value, str) and value.strip():
             yield value
@@ -423,7 +452,7 @@ def searchable_texts(questions, answers):
 def identifiers(questions, answers):
     """[(role, value)] of the answers that identify the claimant, for duplicate linking."""
     found = []
-    for question in questions:
+    for question in answered(questions):
         value = answers.get(question.clean_name)
         if question.role in IDENTIFIER_ROLES and isinstance(value, str) and value.strip():
             found.append((Role(question.role), value))
@@ -434,7 +463,7 @@ def money_answers(questions, answers):
     """[(answer key, {"amount", "currency"}, is a loss)] of the money questions answered."""
     return [
         (question.clean_name, answers[question.clean_name], question.role != Role.TRANSACTION)
-        for question in questions
+        for question in answered(questions)
         if question.field_type == Money.key and answers.get(question.clean_name)
     ]
 

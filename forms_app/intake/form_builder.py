@@ -21,6 +21,8 @@ class IntakeForm(BaseForm):
     """Checks across questions, found by their role (``answer_keys``: {role: answer key})."""
 
     answer_keys = {}
+    # True for one step of a stepped form: a check across questions waits until both are present.
+    partial = False
 
     def clean(self):
         cleaned_data = super().clean()
@@ -63,6 +65,8 @@ class IntakeForm(BaseForm):
         claimant's consent to keep originals; without that consent (or that question) it is refused."""
         consent_key = self.answer_keys.get(Role.CONSENT_KEEP_ORIGINAL)
         if consent_key and cleaned_data.get(consent_key):
+            return
+        if self.partial and consent_key and consent_key not in self.fields:
             return
         for name, field in self.fields.items():
             if isinstance(field, EvidenceField) and cleaned_data.get(name):

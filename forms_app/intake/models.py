@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -13,9 +14,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..cases.models import Case, CaseType
 from ..cases.receipts import receipt_url, remember_receipt
 from .abuse import add_honeypot, refuse_abusive_request
+from .admin_forms import IntakeFormPageForm
 from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
+from .stepping import STEP_FIELD, StepFlow
+from .steps import held_back_names, plan_steps, untranslated_parts, visible_names
 from .submission import NewCase, SubmissionFailed, file_case
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -43,6 +47,18 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
         verbose_name=_("choices"),
         help_text=_("Only for drop downs, radio buttons and checkboxes."),
     )
+    condition_key = models.CharField(
+        _("show only if the answer to"),
+        max_length=255,
+        blank=True,
+        help_text=_("Answer key of an earlier drop down, radio buttons or checkboxes question. Empty: always shown."),
+    )
+    condition_values = models.CharField(
+        _("is one of"),
+        max_length=255,
+        blank=True,
+        help_text=_("Stored values of its choices, separated by commas, e.g. detention, arrest."),
+    )
 
     panels = [
         FieldPanel("label"),
@@ -53,6 +69,7 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
             "clean_name", help_text=_("Answer key. Leave empty for a new question to derive it from the label.")
         ),
         FieldPanel("choice_options"),
+        FieldRowPanel([FieldPanel("condition_key"), FieldPanel("condition_values")], heading=_("Condition")),
     ]
 
     translatable_fields = [
@@ -63,6 +80,8 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
         SynchronizedField("role", overridable=False),
+        SynchronizedField("condition_key", overridable=False),
+        SynchronizedField("condition_values", overridable=False),
         SynchronizedField("sort_order"),
     ]
 
@@ -72,6 +91,8 @@ class IntakeFormField(TranslatableMixin, AbstractFormField):
 
     def clean(self):
         super().clean()
+        if not field_type(self.field_type).has_answer and (self.required or self.role or self.condition_key):
+            raise ValidationError(_("A step asks nothing: it cannot be required, have a meaning or a condition."))
         if self.role and self.role not in field_type(self.field_type).roles:
             raise ValidationError(
                 {"role": _("A question of this type cannot have this meaning. Choose another type or meaning.")}
@@ -127,18 +148,74 @@ class IntakeFormPage(AbstractForm):
         verbose_name = _("intake form")
 
     form_builder = IntakeFormBuilder
+    base_form_class = IntakeFormPageForm
+
+    def get_all_questions(self):
+        """Every question in order, steps included (read once per page object)."""
+        if "_all_questions" not in self.__dict__:
+            self.__dict__["_all_questions"] = list(self.form_fields.all())
+        return self.__dict__["_all_questions"]
+
+    def get_form_fields(self):
+        """The questions that have an answer (not steps): what the form builder, filing and the
+        reviewers' screens work with."""
+        return [question for question in self.get_all_questions() if field_type(question.field_type).has_answer]
+
+    def source_questions(self):
+        """The questions of the live source form (in LANGUAGE_CODE, English: editors write forms in
+        English and translate them), or None if this is the source. One query."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        return list(
+            IntakeFormField.objects.filter(
+                page__translation_key=self.translation_key, page__locale__language_code=settings.LANGUAGE_CODE
+            ).order_by("sort_order")
+        )
+
+    def untranslated(self):
+        """{(answer key, part)} of this language version still in the source's words (see steps.py)."""
+        source = self.source_questions()
+        if not source:
+            return set()
+        return untranslated_parts(self.get_all_questions(), source)
+
+    def claimant_layout(self):
+        """The steps and questions as this language's claimants get them (held-back questions left out)."""
+        if "_claimant_layout" not in self.__dict__:
+            self.__dict__["_claimant_layout"] = ClaimantLayout(self)
+        return self.__dict__["_claimant_layout"]
+
+    def claimant_form(self, data=None, files=None, names=None):
+        """The form with only the questions ``names`` (default: those that apply given ``data``)."""
+        form = super().get_form(data, files, page=self, user=None)
+        if names is None:
+            names = self.claimant_layout().visible(data or {})
+        for name in list(form.fields):
+            if name not in names:
+                del form.fields[name]
+        add_honeypot(form)
+        return form
 
     def get_submission_class(self):
         """Submissions are cases: one Case per submission, never a plaintext FormSubmission."""
         return Case
 
     def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        add_honeypot(form)
-        return form
+        """The whole form at once (a POST without a step): questions that do not apply, or that are
+        held back untranslated, are left out, so they are neither required nor stored."""
+        data = args[0] if args else kwargs.get("data")
+        files = args[1] if len(args) > 1 else kwargs.get("files")
+        return self.claimant_form(data, files)
 
     def serve(self, request, *args, **kwargs):
-        """Refuse abuse before the form is even built, then let Wagtail do the rest."""
+        """A claimant goes step by step (GETs and POSTs with a step, see stepping.py). A POST of the
+        whole form at once, without a step, is filed as before: abuse refused before the form is
+        even built, then Wagtail does the rest."""
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if request.method == "GET" or (request.method == "POST" and STEP_FIELD in request.POST):
+            flow = StepFlow(self, request)
+            return flow.get() if request.method == "GET" else flow.post()
         if request.method == "POST":
             refusal = refuse_abusive_request(request)
             if refusal is not None:
@@ -183,3 +260,18 @@ class IntakeFormPage(AbstractForm):
         context = super().get_context(request, *args, **kwargs)
         context["in_wechat_browser"] = "micromessenger" in request.headers.get("User-Agent", "").lower()
         return context
+
+
+class ClaimantLayout:
+    """A form's steps and which of its questions apply, for one language version."""
+
+    def __init__(self, page):
+        self.questions = page.get_all_questions()
+        untranslated = page.untranslated()
+        self.held_back = held_back_names(self.questions, untranslated)
+        self.steps = plan_steps(self.questions, untranslated)
+        for step in self.steps:
+            step.questions = [question for question in step.questions if question.clean_name not in self.held_back]
+
+    def visible(self, data):
+        return visible_names(self.questions, data, self.held_back)

@@ -41,7 +41,8 @@ def question_as_seen(field):
 
 def file_case(page, form):
     """Create the Case for a valid form. Raises SubmissionFailed, leaving no row and no file."""
-    fields = list(page.get_form_fields())
+    # Questions left out of the form (not applying, held back untranslated) are not stored at all.
+    fields = [field for field in page.get_form_fields() if field.clean_name in form.fields]
     answers, questions, uploads = {}, {}, []
     for field in fields:
         value = form.cleaned_data.get(field.clean_name)

@@ -15,4 +15,5 @@ urlpatterns = [
     path("my-case/case/consents/", mycase.consents, name="mycase_consents"),
     path("my-case/case/withdraw/", mycase.withdraw, name="mycase_withdraw"),
     path("my-case/leave/", mycase.leave, name="mycase_leave"),
+    path("continue/", views.resume_draft, name="resume_draft"),
 ]

@@ -11,6 +11,7 @@
     var list = document.createElement("ul");
     list.className = "chosen-files";
     list.setAttribute("aria-live", "polite");
+    list.setAttribute("lang", "");  // file names are in no particular language
     input.insertAdjacentElement("afterend", list);
     input.addEventListener("change", function () {
       list.textContent = "";

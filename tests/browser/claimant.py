@@ -1,9 +1,10 @@
-"""What a claimant does in the browser: fill every question of a form, read the receipt.
+"""What a claimant does in the browser: fill every step of a form, check the answers, read the receipt.
 
-The form is filled through the page as a person would, question by question, whatever questions
-the editors have put in it: a text box gets text, a list gets its first real choice, every group of
-tick boxes or radio buttons gets its first option, dates are given in order, and the evidence field
-gets two files.
+The form is filled through the page as a person would, step by step and question by question,
+whatever questions the editors have put in it: a text box gets text, a list gets its first real
+choice, every group of tick boxes or radio buttons gets its first option, dates are given in order,
+and the evidence field gets two files. Questions hidden on the step (a condition not met, with
+scripts on) are left alone.
 """
 
 import io
@@ -64,14 +65,56 @@ def fill_question(question):
         upload.set_input_files(evidence_files())
 
 
-def fill_whole_form(page):
-    """Answer every question of the intake form on the page; return how many there were."""
-    questions = page.locator("form.intake-form > .question")
-    count = questions.count()
-    assert count > 5, "the form has hardly any questions"
-    for index in range(count):
-        fill_question(questions.nth(index))
-    return count
+def visible_questions(page):
+    """The questions of the step on the page, except those hidden by a condition."""
+    questions = page.locator("form.intake-form .step-question:not([hidden]) > .question")
+    return [questions.nth(index) for index in range(questions.count())]
+
+
+def step_progress(page):
+    """(step number, steps in all) from "Step 2 of 5" / "第 2 步，共 5 步"."""
+    number, total = re.findall(r"\d+", page.locator(".step-progress").inner_text())[:2]
+    return int(number), int(total)
+
+
+def next_step(page):
+    """Press Next (the first button of the step) and wait for the next page."""
+    with page.expect_navigation():
+        page.locator("form.intake-form button[value=next]").click()
+
+
+def fill_step(page, with_files=True):
+    """Answer every visible question of the current step; returns how many there were."""
+    questions = visible_questions(page)
+    for question in questions:
+        if not with_files and question.locator("input[type=file]").count():
+            continue
+        fill_question(question)
+    return len(questions)
+
+
+def fill_whole_form(page, on_step=None):
+    """Answer every step of the intake form on the page, pressing Next, up to the page that lists
+    the answers; return how many questions there were. ``on_step(page, number)`` runs on each step."""
+    count = 0
+    for _guard in range(20):
+        number, total = step_progress(page)
+        if number == total:
+            assert page.locator(".review-answers").count() > 0, "the last step lists the answers"
+            assert count > 5, "the form has hardly any questions"
+            return count
+        count += fill_step(page)
+        if on_step:
+            on_step(page, number)
+        next_step(page)
+        assert step_progress(page)[0] == number + 1, page.locator(".form-error-summary").all_inner_texts()
+    raise AssertionError("the form never reached the page listing the answers")
+
+
+def send_case(page):
+    """On the page listing the answers: send the case."""
+    with page.expect_navigation():
+        page.locator("form.intake-form button[value=submit]").click()
 
 
 @dataclass

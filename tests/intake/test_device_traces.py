@@ -5,6 +5,7 @@ import pytest
 from forms_app.models import IntakeFormPage
 from tests.helpers import soup
 from tests.intake.builders import complete_answers
+from tests.intake.stepper import post_step, progress
 
 # These tests use the seeded demo site (its pages and forms in three languages).
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -37,6 +38,9 @@ def journey(client):
         "re-rendered form": client.post(page.url, incomplete),
         "filed": client.post(page.url, complete_answers(page)),
     }
+    first_step = client.get(page.url)
+    post_step(client, page, first_step, {"what_happened": "+86 138 0013 8000"})  # an error: kept in a draft
+    responses["step with a draft"] = client.get(page.url)
     responses["receipt"] = client.get(responses["filed"]["Location"])
     return responses
 
@@ -57,7 +61,8 @@ def test_form_responses_are_never_stored(client):
     responses = journey(client)
 
     assert "+86 138 0013 8000" in responses["re-rendered form"].content.decode()
-    for name in ("form", "re-rendered form", "receipt"):
+    assert "+86 138 0013 8000" in responses["step with a draft"].content.decode()
+    for name in ("form", "re-rendered form", "receipt", "step with a draft"):
         assert "no-store" in responses[name]["Cache-Control"], name
         assert "private" in responses[name]["Cache-Control"], name
 
@@ -65,9 +70,18 @@ def test_form_responses_are_never_stored(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "zh-hant"])
 def test_identifying_inputs_do_not_autofill(client, language):
-    """Names, e-mail, phone, Signal, WeChat ID and the attestation name all carry autocomplete="off"."""
-    document = soup(client.get(form_page(language).url))
-    inputs = document.select(f"form {TEXT_INPUTS}")
+    """Names, e-mail, phone, Signal, WeChat ID and the attestation name all carry autocomplete="off",
+    on every step of the form."""
+    page = form_page(language)
+    answers = complete_answers(page)
+    inputs, response = [], client.get(page.url)
+    while True:
+        inputs += soup(response).select(f"form {TEXT_INPUTS}")
+        number, total = progress(response)
+        if number == total:
+            break
+        assert post_step(client, page, response, answers).status_code == 302
+        response = client.get(page.url)
     names = {element["name"] for element in inputs}
 
     assert {"contact_name", "contact_email", "contact_phone", "contact_signal", "wechat_id", "attestation_1"} <= names

@@ -12,6 +12,7 @@ from .case import (
     new_reference,
 )
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
+from .draft import Draft, DraftEvidence
 from .notifications import (
     ClaimantMail,
     ClaimantMailText,
@@ -58,6 +59,8 @@ __all__ = [
     "UndeliverableReason",
     "ClaimantReply",
     "ConsentUse",
+    "Draft",
+    "DraftEvidence",
     "Evidence",
     "EvidenceTampered",
     "ReportedLoss",

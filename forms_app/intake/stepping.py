@@ -1,0 +1,283 @@
+"""A claimant fills an intake form one step at a time, without JavaScript, and nothing is lost.
+
+Every step is a POST (Next, Back, Remove a file, Save for later) that first stores what was sent
+in the claimant's draft (forms_app.intake.drafts), then redirects to the form's URL, whose GET
+shows the draft's current step (POST-redirect-GET: a refresh never re-sends). A step with errors
+is shown again at once (200, as Wagtail shows an invalid form), its answers and files already
+kept. The last step lists the answers; "Send my case" validates the whole form again and files
+it through ``file_case``, exactly like a one-page submission, then erases the draft.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from ..cases.drafts import format_draft_code
+from ..cases.models import Draft
+from ..cases.receipts import receipt_url, remember_receipt
+from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
+from . import drafts
+from .abuse import HONEYPOT_FIELD, rate_limited, refuse_abusive_request
+from .field_types import field_type
+from .steps import condition_values
+from .submission import SubmissionFailed, file_case
+
+STEP_FIELD = "intake_step"
+ACTION_FIELD = "intake_action"
+REMOVE_FIELD = "intake_remove"  # a "remove" button's value is the attached file to remove
+STEP_TEMPLATE = "forms_app/intake_step.html"
+CODE_TEMPLATE = "forms_app/draft_code.html"
+
+NOT_ACCEPTED = _("Your answers could not be accepted. Please try again.")
+TOO_MANY_DRAFTS = _(
+    "Too many forms have been started from your connection in a short time. Please wait an hour and try again."
+)
+
+
+def post_keys_of(name, data):
+    """The POST keys that carry a question's answer: its name, or name_0, name_1... of a multi-part question."""
+    prefix = name + "_"
+    return [key for key in data if key == name or (key.startswith(prefix) and key[len(prefix) :].isdigit())]
+
+
+@dataclass
+class Answer:
+    label: str
+    shown: object
+    files: list
+
+
+class StepFlow:
+    """One request to a stepped intake form (``IntakeFormPage.serve`` hands GETs and step POSTs here)."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.layout = page.claimant_layout()
+        self.form_key = page.translation_key
+
+    # --- what the claimant sees ------------------------------------------------------------
+    def shown_steps(self, data):
+        """The steps with at least one question that applies, each with those questions."""
+        visible = set(self.layout.visible(data))
+        shown = []
+        for step in self.layout.steps:
+            on_step = {question.clean_name for question in step.questions} & visible
+            # A question whose condition depends on an answer on the same step is on the page too:
+            # intake-steps.js shows or hides it as that answer changes; without scripts it is shown,
+            # and the server drops it if the answer sent does not call for it.
+            questions = [
+                question
+                for question in step.questions
+                if question.clean_name in visible or question.condition_key in on_step
+            ]
+            if questions:
+                shown.append((step, questions))
+        return shown
+
+    def step_form(self, opened, questions, data, files=None):
+        form = self.page.claimant_form(data, files, names=[question.clean_name for question in questions])
+        form.partial = True
+        for name, field in form.fields.items():
+            if isinstance(field, EvidenceField):
+                field.kept = drafts.kept_files(opened, name)
+        for question in questions:
+            if question.condition_key and question.clean_name in form.fields:
+                # For intake-steps.js: shown at once within the step when the answer changes.
+                form.fields[question.clean_name].show_if = question.condition_key
+                form.fields[question.clean_name].show_values = " ".join(condition_values(question.condition_values))
+        return form
+
+    def render(self, opened, number, form=None, status=200, extra=None):
+        data = opened.as_querydict() if opened else QueryDict()
+        shown = self.shown_steps(data)
+        total = len(shown) + 1
+        number = max(1, min(number, total))
+        context = self.page.get_context(self.request)
+        context.update(
+            step_number=number,
+            step_total=total,
+            step_field=STEP_FIELD,
+            action_field=ACTION_FIELD,
+            remove_field=REMOVE_FIELD,
+        )
+        if number == total:
+            context.update(review=True, answers=self.review_answers(opened, shown))
+            if form is not None:
+                context["form"] = form
+            else:
+                context["form"] = self.page.claimant_form(names=[])
+        else:
+            step, questions = shown[number - 1]
+            if form is None:
+                form = self.step_form(opened, questions, data)
+                form._errors = ErrorDict()  # shown as saved, not judged until sent
+            context.update(step=step, form=form)
+        context.update(extra or {})
+        return TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
+
+    def review_answers(self, opened, shown):
+        answers = []
+        if opened is None:
+            return answers
+        form = self.full_form(opened, contents=False)
+        form.is_valid()
+        for step, questions in shown:
+            rows = []
+            for question in questions:
+                kind = field_type(question.field_type)
+                value = form.cleaned_data.get(question.clean_name) if hasattr(form, "cleaned_data") else None
+                files = drafts.kept_files(opened, question.clean_name) if question.field_type == "evidence" else []
+                if files or value in (None, "", [], {}) or question.clean_name in form.errors:
+                    shown_value = None
+                else:
+                    labels = dict(question.choices_as_pairs()) if kind.has_choices else {}
+                    shown_value = kind.show(kind.stored(value), lambda key, labels=labels: labels.get(key, key))
+                rows.append(Answer(label=question.label, shown=shown_value, files=files))
+            answers.append((step, rows))
+        return answers
+
+    def full_form(self, opened, contents):
+        data = opened.as_querydict()
+        form = self.page.claimant_form(data, names=self.layout.visible(data))
+        for name, field in form.fields.items():
+            if isinstance(field, EvidenceField):
+                field.kept = drafts.kept_evidence(opened, name) if contents else drafts.kept_files(opened, name)
+        return form
+
+    # --- the request --------------------------------------------------------------------------
+    def get(self):
+        opened = drafts.current_draft(self.request, self.form_key)
+        return self.render(opened, opened.step if opened else 1)
+
+    def post(self):
+        post = self.request.POST
+        if post.get(HONEYPOT_FIELD):
+            return self.render(None, 1, status=400, extra={"general_error": NOT_ACCEPTED})
+        action = f"remove:{post[REMOVE_FIELD]}" if REMOVE_FIELD in post else post.get(ACTION_FIELD, "next")
+        opened = drafts.current_draft(self.request, self.form_key)
+        if opened is None:
+            # A new draft stores files: it counts against the same per-client limit as filing.
+            if rate_limited(self.request):
+                return self.render(None, 1, status=429, extra={"general_error": TOO_MANY_DRAFTS})
+            opened = drafts.start_draft(self.request, self.form_key)
+        try:
+            number = int(post.get(STEP_FIELD, "1"))
+        except ValueError:
+            number = 1
+        shown = self.shown_steps(opened.as_querydict())
+        if 1 <= number <= len(shown):
+            response = self.take_step(opened, number, shown[number - 1][1], action)
+            if response is not None:
+                return response
+        return self.navigate(opened, number, action)
+
+    def take_step(self, opened, number, questions, action):
+        """Keep what this step sent; a response if the step must be shown again, else None."""
+        names = [question.clean_name for question in questions]
+        merged = opened.as_querydict()
+        for name in names:
+            for key in post_keys_of(name, merged):
+                del merged[key]
+            for key in post_keys_of(name, self.request.POST):
+                merged.setlist(key, self.request.POST.getlist(key))
+        shown_now = [q for q in questions if q.clean_name in set(self.layout.visible(merged))]
+        form = self.step_form(opened, shown_now, merged, self.request.FILES)
+        errors = upload_errors(self.request)
+        valid = form.is_valid() and not errors
+        for error in errors:
+            for name, field in form.fields.items():
+                if isinstance(field, EvidenceField):
+                    form.add_error(name, error)
+        for name, field in form.fields.items():
+            if isinstance(field, EvidenceField) and name not in form.errors:
+                new = [item for item in form.cleaned_data.get(name, []) if isinstance(item, ProcessedEvidence)]
+                drafts.keep_files(opened, name, new)
+                field.kept = drafts.kept_files(opened, name)  # listed if the step is shown again
+        visible = set(self.layout.visible(merged))
+        opened.state["data"] = {
+            key: merged.getlist(key)
+            for key in merged
+            if any(key in post_keys_of(name, {key: None}) for name in visible)
+        }
+        for row in opened.draft.evidence.all():
+            if row.field_name not in visible:
+                drafts.remove_file(opened, row.pk)
+        opened.step = number
+        opened.save()
+        if action == "next" and not valid:
+            return self.render(opened, number, form=form)
+        return None
+
+    def navigate(self, opened, number, action):
+        total = len(self.shown_steps(opened.as_querydict())) + 1
+        if action == "next":
+            opened.step = min(number + 1, total)
+        elif action == "back":
+            opened.step = max(number - 1, 1)
+        elif action.startswith("goto:"):
+            opened.step = _int(action[5:], number)
+        elif action.startswith("remove:"):
+            drafts.remove_file(opened, _int(action[7:], 0))
+            opened.step = number
+        elif action == "save":
+            opened.step = min(max(number, 1), total)
+            code = drafts.give_code(opened)
+            context = self.page.get_context(self.request)
+            context.update(draft_code=format_draft_code(code), retention_days=settings.DRAFT_RETENTION_DAYS)
+            return TemplateResponse(self.request, CODE_TEMPLATE, context)
+        elif action == "submit" and number >= total:
+            return self.submit(opened)
+        opened.save()
+        return redirect(self.page.url)
+
+    def submit(self, opened):
+        refusal = refuse_abusive_request(self.request)
+        if refusal is not None:
+            return self.render(opened, opened.step, status=refusal.status, extra={"general_error": refusal.message})
+        form = self.full_form(opened, contents=True)
+        if not form.is_valid():
+            return self.show_first_error(opened, form)
+        try:
+            # The case and the draft's end in one transaction, the draft row locked first: a
+            # second "Send" (a double tap) waits, then finds no draft and files nothing.
+            with transaction.atomic():
+                if not Draft.objects.select_for_update().filter(pk=opened.draft.pk).exists():
+                    return redirect(self.page.url)
+                new_case = file_case(self.page, form)
+                drafts.erase(self.request, opened)
+        except SubmissionFailed as failure:
+            return self.render(opened, opened.step, status=422, extra={"general_error": failure.message})
+        remember_receipt(self.request, new_case)
+        return redirect(receipt_url())
+
+    def show_first_error(self, opened, full):
+        """The whole form found a problem (e.g. across two steps): show the first step concerned."""
+        data = opened.as_querydict()
+        shown = self.shown_steps(data)
+        for number, (_step, questions) in enumerate(shown, start=1):
+            if any(question.clean_name in full.errors for question in questions):
+                form = self.step_form(opened, questions, data)
+                form.is_valid()
+                for question in questions:
+                    for error in full.errors.get(question.clean_name, []):
+                        if error not in form.errors.get(question.clean_name, []):
+                            form.add_error(question.clean_name, error)
+                opened.step = number
+                opened.save()
+                return self.render(opened, number, form=form)
+        message = " ".join(full.non_field_errors()) or str(NOT_ACCEPTED)
+        return self.render(opened, len(shown) + 1, status=422, extra={"general_error": message})
+
+
+def _int(text, default):
+    try:
+        return int(text)
+    except ValueError:
+        return default
