@@ -8,3 +8,4 @@ class FormsAppConfig(AppConfig):
 
     def ready(self):
         from .cases import checks  # noqa: F401 - registers the start-up key checks
+        from .intake import checks as intake_checks  # noqa: F401 - the client-address check

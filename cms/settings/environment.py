@@ -39,3 +39,11 @@ def env_required(name):
 def env_prefixed(prefix):
     """ANYMAIL_POSTMARK_SERVER_TOKEN=x becomes {"POSTMARK_SERVER_TOKEN": "x"}."""
     return {key[len(prefix) :]: value for key, value in os.environ.items() if key.startswith(prefix)}
+
+
+def derived_secret(secret_key, purpose):
+    """A separate secret for one purpose (e.g. ALTCHA challenges), derived from SECRET_KEY."""
+    import hashlib
+    import hmac
+
+    return hmac.new(secret_key.encode(), purpose.encode(), hashlib.sha256).hexdigest()

@@ -12,10 +12,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..cases.models import Case, CaseType
 from ..cases.receipts import receipt_url, remember_receipt
-from .abuse import add_honeypot, refuse_abusive_request
 from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
+from .human_check import add_human_check, altcha_widget_strings, submission_guard
 from .submission import NewCase, SubmissionFailed, file_case
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -134,19 +134,21 @@ class IntakeFormPage(AbstractForm):
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
-        add_honeypot(form)
+        add_human_check(form)
         return form
 
     def serve(self, request, *args, **kwargs):
-        """Refuse abuse before the form is even built, then let Wagtail do the rest."""
-        if request.method == "POST":
-            refusal = refuse_abusive_request(request)
-            if refusal is not None:
+        """Refuse abuse and automation before the form is even validated (no evidence is parsed
+        for a refused POST), then let Wagtail do the rest; ``render_landing_page`` accepts."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        with submission_guard(request) as guard:
+            if guard.refusal is not None:
                 form = self.get_form(request.POST, page=self, user=request.user)
                 form.is_valid()
-                form.add_error(None, refusal.message)
-                return self.render_form(request, form, status=refusal.status)
-        return super().serve(request, *args, **kwargs)
+                form.add_error(None, guard.refusal.message)
+                return self.render_form(request, form, status=guard.refusal.status)
+            return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
         """File a valid form as a case, in one transaction (Wagtail calls this from ``serve``).
@@ -168,6 +170,7 @@ class IntakeFormPage(AbstractForm):
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         """POST-redirect-GET to the receipt, so a refresh never submits the case twice."""
         if isinstance(form_submission, NewCase):
+            request.submission_guard.accept()
             remember_receipt(request, form_submission)
             return redirect(receipt_url())
         if form_submission is None:  # admin preview of the landing page
@@ -181,5 +184,6 @@ class IntakeFormPage(AbstractForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["altcha_strings"] = altcha_widget_strings()
         context["in_wechat_browser"] = "micromessenger" in request.headers.get("User-Agent", "").lower()
         return context

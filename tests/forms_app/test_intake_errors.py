@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from forms_app.models import Case, IntakeFormPage
-from tests.forms_app.builders import complete_answers, jpeg_bytes
+from tests.forms_app.builders import complete_answers, human_check, jpeg_bytes
 from tests.helpers import soup, visible_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -88,7 +88,7 @@ GARBAGE = {
 def test_garbage_in_every_question_is_answered_with_form_errors_not_a_crash(client, language):
     """Invalid values of every type re-render the form with errors, in the page's language."""
     page = form_page("investor", language)
-    data = {}
+    data = human_check()
     for field in page.get_form_fields():
         name = field.clean_name
         if field.field_type in GARBAGE:
