@@ -155,14 +155,22 @@ class StatusView(CaseActionView):
     anchor = "#workflow"
 
     def get_form(self):
-        return StatusForm(self.request.POST, prefix=self.prefix, case_status=None)
+        return StatusForm(self.request.POST, prefix=self.prefix, case_status=None, check_current=True)
 
     def apply(self, data):
         try:
-            operations.change_status(
-                self.case, data["status"], self.request.user, data.get("reason", ""), data.get("current") or None
-            )
+            operations.change_status(self.case, data["status"], self.request.user, data.get("reason", ""), data["current"])
         except TransitionRefused as refusal:
+            if refusal.args[0] != data["current"]:
+                messages.error(
+                    self.request,
+                    _(
+                        "The status was not changed: someone else changed it to %(current)s while you had "
+                        "this page open. Check the case and choose again."
+                    )
+                    % {"current": CaseStatus(refusal.args[0]).label},
+                )
+                return
             messages.error(
                 self.request,
                 _("The status was not changed: a case that is %(current)s cannot become %(new)s.")
