@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -137,6 +139,10 @@ class IntakeFormPage(AbstractForm):
         add_human_check(form)
         return form
 
+    # An error report (mail to ADMINS, a debug page) never shows the answers: neither the POST
+    # nor any local variable of serve or the functions it calls.
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(sensitive_variables())
     def serve(self, request, *args, **kwargs):
         """Refuse abuse and automation before the form is even validated (no evidence is parsed
         for a refused POST), then let Wagtail do the rest; ``render_landing_page`` accepts."""

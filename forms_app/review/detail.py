@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -136,6 +138,9 @@ class CaseActionView(CaseMixin, View):
     def get_form(self):
         return self.form_class(self.request.POST, prefix=self.prefix)
 
+    # Notes and reasons are case content: an error report shows neither the POST nor any local.
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(sensitive_variables())
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if form.is_valid():
