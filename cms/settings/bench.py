@@ -16,7 +16,7 @@ SECURE_HSTS_SECONDS = 0
 INTAKE_RATE_LIMIT = 1_000_000_000
 # The bench's clients solve each proof-of-work in-process before timing the post: 16 tries expected
 # instead of 256 keeps them fast, while the server still verifies at the production cost.
-ALTCHA_CHALLENGE = {**ALTCHA_CHALLENGE, "key_prefix": "0"}  # noqa: F405
+ALTCHA_CHALLENGE = {**ALTCHA_CHALLENGE, "key_prefix": "0"}
 # Without Redis, two gunicorn workers still need one cache (page cache, generation, rate limits).
 if not env_str("REDIS_URL"):
     CACHES = {

@@ -25,7 +25,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 BEHIND_PROXY = env_bool("BEHIND_PROXY", True)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    if not CLIENT_IP_HEADER:  # noqa: F405
+    if not CLIENT_IP_HEADER:
         raise ImproperlyConfigured(
             "BEHIND_PROXY is on (the production default) but CLIENT_IP_HEADER is not set: every client "
             "would share one rate-limit bucket. Set CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP) to the "

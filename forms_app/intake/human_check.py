@@ -38,14 +38,15 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, gettext_lazy as _, ngettext
+from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from ..cases.crypto import keyed_hash
 from . import abuse
 
-TOKEN_FIELD = "form_token"
+TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 POW_FIELD = "altcha"
-TOKEN_SALT = "forms_app.intake.form-token"
+TOKEN_SALT = "forms_app.intake.form-token"  # noqa: S105 - a signing namespace
 # A form opened longer ago than this is sent back with a fresh token (answers kept).
 TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60
 

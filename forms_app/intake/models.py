@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.decorators import method_decorator
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField

@@ -164,7 +164,9 @@ class StatusView(CaseActionView):
 
     def apply(self, data):
         try:
-            operations.change_status(self.case, data["status"], self.request.user, data.get("reason", ""), data["current"])
+            operations.change_status(
+                self.case, data["status"], self.request.user, data.get("reason", ""), data["current"]
+            )
         except TransitionRefused as refusal:
             if refusal.args[0] != data["current"]:
                 messages.error(

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from forms_app.cases import evidence_store
 from forms_app.evidence import EvidenceRejected, process_uploads
 from forms_app.evidence.media import FORMATS, probe_tags
-from forms_app.cases import evidence_store
 from forms_app.models import Case, IntakeFormPage
 from tests.forms_app.builders import complete_answers
 from tests.forms_app.media_builders import GPS_TEXT, LOCATION, PLACE_TEXT, tagged_mp3, tagged_mp4

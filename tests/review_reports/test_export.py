@@ -3,7 +3,6 @@
 import csv
 import io
 import tracemalloc
-
 from urllib.parse import urlencode
 
 import pytest
