@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cms.settings.evidence_storage import evidence_storage
-from forms_app.intake import evidence_store
+from forms_app.cases import evidence_store
 from forms_app.models import Case, IntakeFormPage
 from tests.forms_app.builders import complete_answers, jpeg_bytes, png_bytes
 from tests.review.builders import staff
