@@ -28,7 +28,7 @@ def stored_names():
 
 
 def export(folder: Path):
-    from forms_app.intake import evidence_store
+    from forms_app.cases import evidence_store
 
     count = 0
     for name in stored_names():
@@ -41,7 +41,7 @@ def export(folder: Path):
 
 
 def import_(folder: Path):
-    from forms_app.intake import evidence_store
+    from forms_app.cases import evidence_store
 
     count = 0
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -51,7 +51,7 @@ def import_(folder: Path):
 
 
 def verify():
-    from forms_app.intake import evidence_store
+    from forms_app.cases import evidence_store
     from forms_app.models import Case
 
     cases = files = failures = 0

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -147,7 +148,11 @@ class IntakeFormPage(AbstractForm):
         """Refuse abuse and automation before the form is even validated (no evidence is parsed
         for a refused POST), then let Wagtail do the rest; ``render_landing_page`` accepts."""
         if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
+            # Each response carries its own single-use form token and CSP nonce: never from the
+            # public page cache (home/page_cache.py), never from any other cache.
+            response = super().serve(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
         with submission_guard(request) as guard:
             if guard.refusal is not None:
                 form = self.get_form(request.POST, page=self, user=request.user)

@@ -35,6 +35,15 @@ def test_the_form_carries_a_token_the_widget_and_a_no_script_note(client):
 
 
 @pytest.mark.django_db
+def test_every_visitor_gets_a_token_of_their_own(client, settings):
+    """The form page is never served from the public page cache: each response has its own token."""
+    settings.PUBLIC_PAGE_CACHE = True
+    page = form_page()
+    tokens = {soup(client.get(page.url)).select_one("input[name=form_token]")["value"] for _ in range(3)}
+    assert len(tokens) == 3
+
+
+@pytest.mark.django_db
 def test_the_challenge_endpoint_is_our_own_and_not_cached(client):
     """The widget's challenge comes from this site, fresh each time."""
     response = client.get("/altcha/challenge/")
