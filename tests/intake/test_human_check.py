@@ -10,6 +10,7 @@ from forms_app.intake.human_check import issue_token
 from forms_app.models import Case, IntakeFormPage
 from tests.helpers import soup, visible_text
 from tests.intake.builders import complete_answers, proof_of_work
+from tests.intake.stepper import walk_to_review
 
 # These tests post to the demo's forms.
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -25,9 +26,10 @@ def errors(response):
 
 @pytest.mark.django_db
 def test_the_form_carries_a_token_the_widget_and_a_no_script_note(client):
-    """The form has a signed token, the ALTCHA element fed by our own endpoint, and a note for no-JS."""
+    """The page that sends the case (the review page of the stepped form) has a signed token, the
+    ALTCHA element fed by our own endpoint, and a note for no-JS."""
     page = form_page()
-    document = soup(client.get(page.url))
+    document = soup(walk_to_review(client, page))
     assert document.select_one("input[type=hidden][name=form_token]")["value"]
     widget = document.select_one("altcha-widget")
     assert widget["challenge"] == "/altcha/challenge/"
@@ -38,11 +40,17 @@ def test_the_form_carries_a_token_the_widget_and_a_no_script_note(client):
 
 
 @pytest.mark.django_db
-def test_every_visitor_gets_a_token_of_their_own(client, settings):
-    """The form page is never served from the public page cache: each response has its own token."""
+def test_every_visitor_gets_a_token_of_their_own(settings):
+    """The sending page is never served from a cache: each visitor, each time, gets their own token."""
+    from django.test import Client
+
     settings.PUBLIC_PAGE_CACHE = True
     page = form_page()
-    tokens = {soup(client.get(page.url)).select_one("input[name=form_token]")["value"] for _ in range(3)}
+    tokens = set()
+    for _visitor in range(3):
+        review = walk_to_review(Client(), page)
+        assert "no-store" in review["Cache-Control"]
+        tokens.add(soup(review).select_one("input[name=form_token]")["value"])
     assert len(tokens) == 3
 
 
