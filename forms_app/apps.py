@@ -8,3 +8,4 @@ class FormsAppConfig(AppConfig):
 
     def ready(self):
         from .cases import checks  # noqa: F401 - registers the start-up key checks
+        from .intake import counsel_data  # noqa: F401 - recomputes limitation dates when a rule changes

@@ -8,6 +8,7 @@ from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
 from .review import audit, form_submissions
 from .review.actions import BULK_ACTIONS
+from .review.counsel_settings import LimitationRuleViewSet, ReferencePriceViewSet
 from .review.viewsets import CaseViewSet
 
 case_viewset = CaseViewSet("cases", report_routes=REPORT_ROUTES)
@@ -45,3 +46,5 @@ hooks.register("construct_homepage_panels", statistics.add_statistics_panel)
 hooks.register("register_admin_menu_item", statistics.register_statistics_menu_item)
 
 register_snippet(CaseStatusTextViewSet)
+register_snippet(LimitationRuleViewSet)
+register_snippet(ReferencePriceViewSet)

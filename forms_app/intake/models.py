@@ -17,6 +17,7 @@ from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
 from .submission import NewCase, SubmissionFailed, file_case
+from .trade_schedule import keep_editing, rows_changed
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -139,6 +140,9 @@ class IntakeFormPage(AbstractForm):
 
     def serve(self, request, *args, **kwargs):
         """Refuse abuse before the form is even built, then let Wagtail do the rest."""
+        if request.method == "POST" and rows_changed(request.POST):
+            # "Add more rows" / "Remove" in a trade schedule without JavaScript: show the form again.
+            return self.render_form(request, keep_editing(self.get_form(request.POST, page=self, user=request.user)))
         if request.method == "POST":
             refusal = refuse_abusive_request(request)
             if refusal is not None:

@@ -4,6 +4,7 @@ Rows come from one query (assigned reviewer and merit score joined, the possible
 an EXISTS subquery), so a page of 100 rows costs the same number of queries as a page of 10.
 """
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,10 @@ class CaseIndexView(generic.IndexView):
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering
+        if ordering.lstrip("-") == "limitation_date":  # cases without a date last, either way
+            date = F("limitation_date")
+            by_date = date.desc(nulls_last=True) if ordering.startswith("-") else date.asc(nulls_last=True)
+            return queryset.order_by(by_date, "-pk")
         return queryset.order_by(ordering, "-pk")
 
     def get_paginate_by(self, queryset):
@@ -127,6 +132,7 @@ class CaseIndexView(generic.IndexView):
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            DateColumn("limitation_date", label=_("Act by"), sort_key="limitation_date"),
             StatusFlagColumn(
                 "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
             ),

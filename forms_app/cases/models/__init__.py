@@ -12,6 +12,7 @@ from .case import (
     new_reference,
 )
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
+from .counsel import INSTRUMENTS, CountedFrom, LimitationRule, ReferencePrice, TradePosition
 from .triage import (
     CaseAssessment,
     CaseEvent,
@@ -38,6 +39,11 @@ __all__ = [
     "ClaimantContact",
     "ClaimantReply",
     "ConsentUse",
+    "CountedFrom",
+    "INSTRUMENTS",
+    "LimitationRule",
+    "ReferencePrice",
+    "TradePosition",
     "Evidence",
     "EvidenceTampered",
     "ReportedLoss",
