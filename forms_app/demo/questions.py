@@ -764,6 +764,15 @@ INVESTOR = {
             "For example Interactive Brokers, Futu, HSBC or Charles Schwab.",
         ),
         _field(
+            "trade_schedule",
+            "trade_schedule",
+            "Your purchases and sales",
+            (
+                "One row per purchase or sale in the class period, from your broker statements, and what you held "
+                "at its start and end: we check that they add up. No details yet? Leave it empty."
+            ),
+        ),
+        _field(
             "purchase_period",
             "date_range",
             "When did you buy?",
