@@ -187,7 +187,7 @@ def submission_body(page, with_image):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-    from tests.forms_app.builders import complete_answers, jpeg_bytes
+    from tests.intake.builders import complete_answers, jpeg_bytes
 
     image = jpeg_bytes()
 

@@ -266,7 +266,6 @@ class TradeScheduleField(forms.Field):
     widget = TradeScheduleWidget
     default_error_messages = {
         "required": _("Please enter at least one transaction, or what you held."),
-        "too_many": _("A schedule can have at most %(count)s transactions."),
     }
 
     def to_python(self, value):
