@@ -69,7 +69,7 @@ def test_intake_form_with_validation_errors(journey, language, form):
     page = journey.new_page(viewport=PHONE)
     page.goto(journey.url(f"/{language}/{form}/"))
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     summary = page.locator(".form-error-summary")
     assert summary.is_visible()
     assert summary.evaluate("el => el === document.activeElement")

@@ -45,7 +45,7 @@ def file_a_case(journey, page, language, case_type):
     journey.shot(page, f"{language}-form-filled-{questions}-questions")
 
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     assert page.url == journey.url(f"/{language}/cases/receipt/"), page.url
     assert_page_in_language(page, language)
     assert_fits_the_screen(page)
@@ -105,7 +105,7 @@ def test_claimant_without_javascript_sees_what_to_correct_at_once(journey, langu
     page.goto(journey.url(f"/{language}/account-closure/"))
     page.locator("#id_what_happened").fill(STORY)
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     assert_page_in_language(page, language)
     journey.shot(page, f"{language}-errors-first-screen")
 

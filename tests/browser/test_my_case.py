@@ -23,7 +23,7 @@ def open_my_case(journey, page, language, code):
     page.wait_for_url(journey.url(f"/{language}/cases/my-case/"))
     page.locator("#id_code").fill(" ".join(code[i : i + 4] for i in range(0, 20, 4)))
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     assert page.url == journey.url(f"/{language}/cases/my-case/case/"), page.url
     assert code not in page.url
 
@@ -96,7 +96,7 @@ def test_every_my_case_page_is_accessible(journey, language):
     check(journey, page, language, "enter")
     page.locator("#id_code").fill("1234")
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     assert page.locator(".form-error-summary").is_visible()
     check(journey, page, language, "enter-error")
     open_my_case(journey, page, language, code)
@@ -106,7 +106,7 @@ def test_every_my_case_page_is_accessible(journey, language):
         check(journey, page, language, path.strip("/"))
     page.locator("input[name=confirm]").check()
     with page.expect_navigation():
-        page.locator("form.intake-form button[type=submit]").click()
+        page.locator("form.intake-form > button[type=submit]").click()
     assert reference in page.locator("main").inner_text()
     check(journey, page, language, "withdrawn")
     assert journey.server.case(reference)["status"] == "withdrawn"

@@ -24,6 +24,8 @@
   }
   document.querySelectorAll("[data-trade-schedule]:not([data-enhanced])").forEach(function (schedule) {
     schedule.setAttribute("data-enhanced", "");
+    // Handled here, so they must not send the form (cloned rows keep the type).
+    schedule.querySelectorAll("[data-add-row], [data-remove-row]").forEach(function (button) { button.type = "button"; });
     var list = schedule.querySelector("[data-trade-rows]");
     var status = schedule.querySelector("[data-trade-status]");
     schedule.addEventListener("click", function (event) {
