@@ -33,8 +33,13 @@ def record_counsel_data(case, questions, answers):
     case.limitation_date = limitation_date_for(case.case_type, questions, answers)
     if case.limitation_date:
         case.save(update_fields=["limitation_date"])
+    TradePosition.objects.bulk_create(position_rows(case, questions, answers))
+
+
+def position_rows(case, questions, answers):
+    """The FIFO positions of a case's trade schedules, only with the claimant's consent to statistics."""
     if not field_types.consented(questions, answers, Role.CONSENT_STATISTICS):
-        return
+        return []
     rows = []
     for question in questions:
         value = answers.get(question.clean_name)
@@ -50,7 +55,7 @@ def record_counsel_data(case, questions, answers):
                 )
                 for position in fifo_positions(value)
             ]
-    TradePosition.objects.bulk_create(rows)
+    return rows
 
 
 def incident_questions(form_translation_key):
