@@ -6,7 +6,9 @@ an EXISTS subquery), so a page of 100 rows costs the same number of queries as a
 
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import (
@@ -50,6 +52,16 @@ def merit_score(case):
         return case.assessment.merit_score or "—"
     except Case.assessment.RelatedObjectDoesNotExist:
         return "—"
+
+
+def act_by(case):
+    """The limitation date as a date (Wagtail's DateColumn would say "just now" of any future day)."""
+    if case.limitation_date is None:
+        return "—"
+    text = case.limitation_date.isoformat()
+    if case.limitation_date < timezone.localdate():
+        return gettext("%(date)s (overdue)") % {"date": text}
+    return text
 
 
 class CaseIndexView(generic.IndexView):
@@ -132,7 +144,7 @@ class CaseIndexView(generic.IndexView):
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
-            DateColumn("limitation_date", label=_("Act by"), sort_key="limitation_date"),
+            Column("limitation_date", label=_("Act by"), accessor=act_by, sort_key="limitation_date"),
             StatusFlagColumn(
                 "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
             ),

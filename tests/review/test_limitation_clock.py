@@ -120,6 +120,18 @@ def test_the_queue_sorts_by_limitation_date_with_undated_cases_last(client, revi
     ]
 
 
+def test_the_queue_column_shows_the_date_and_whether_it_has_passed(client, reviewer, clocked):
+    """The "Act by" column shows the date itself (not "just now"), marked when overdue."""
+    client.force_login(reviewer)
+    response = client.get(reverse("forms_app_review:index"), {"ordering": "limitation_date"})
+    rows = soup(response).select("table.listing tbody tr")
+    texts = [row.get_text(" ", strip=True) for row in rows]
+    overdue = Case.objects.get(reference=clocked["overdue"]).limitation_date.isoformat()
+    soon = Case.objects.get(reference=clocked["soon"]).limitation_date.isoformat()
+    assert f"{overdue} (overdue)" in texts[0]
+    assert soon in texts[1] and "overdue" not in texts[1]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("overdue", {"overdue"}), ("due_90", {"soon"}), ("due_365", {"soon", "later"}), ("none", {"none"})],
