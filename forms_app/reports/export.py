@@ -257,8 +257,6 @@ def export_view(request, export_format=None):
     if error:
         return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
     cases = export_queryset(cases)
-    if export_format == "csv" and request.GET.get("part") == "transactions":
-        return transactions_csv(request, cases)
 
     # Labels are made now, in the exporter's language: the stream runs after this view returns.
     questions = question_columns(cases)
@@ -296,8 +294,13 @@ def export_view(request, export_format=None):
     return response
 
 
-def transactions_csv(request, cases):
-    """The transactions of the selection's trade schedules as their own CSV (``?part=transactions``)."""
+def export_transactions(request):
+    """The transactions of the selection's trade schedules as their own CSV, one row each; the cases
+    with a schedule are written to the audit log like any export."""
+    cases, error = select_cases(request, strict=True)
+    if error:
+        return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
+    cases = export_queryset(cases)
     questions = schedule_questions(cases)
     with_schedules = cases.filter(form_translation_key__in=list(questions))
     log = audit_logger(request.user, "csv-transactions", with_schedules.count())

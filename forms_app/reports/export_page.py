@@ -32,14 +32,8 @@ class ExportView(WagtailAdminTemplateMixin, TemplateView):
             url = reverse(f"forms_app_review:{name}")
             links.append({"label": label, "url": f"{url}?{query}" if query else url})
         # The transactions of the investors' trade schedules, one row each (the XLSX has them as a second sheet).
-        transactions = params.copy()
-        transactions["part"] = "transactions"
-        links.append(
-            {
-                "label": _("Transactions (CSV)"),
-                "url": f"{reverse('forms_app_review:export_csv')}?{transactions.urlencode()}",
-            }
-        )
+        url = reverse("forms_app_review:export_transactions")
+        links.append({"label": _("Transactions (CSV)"), "url": f"{url}?{query}" if query else url})
         context.update(
             {
                 "links": links,

@@ -11,8 +11,7 @@ from .filters import CaseFilterSet
 from .permissions import cases_visible_to
 
 # Listing parameters that do not change which cases there are.
-# "part": which file of an export (forms_app.reports.export: "transactions"), not a filter.
-NEUTRAL_PARAMETERS = {"format", "part", "ordering", "p", "per_page", "_w_filter_fragment", "export", "next", "childOf"}
+NEUTRAL_PARAMETERS = {"format", "ordering", "p", "per_page", "_w_filter_fragment", "export", "next", "childOf"}
 
 
 def known_parameters(form):

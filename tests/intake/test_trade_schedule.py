@@ -151,7 +151,7 @@ def test_a_schedule_that_adds_up_is_filed_and_shown_to_reviewers_as_a_table(logi
 
 
 def test_the_export_has_one_row_per_transaction_in_a_sheet_and_a_csv(login, case_manager):
-    """XLSX: a second sheet of transactions; CSV: ?part=transactions; one row per purchase or sale."""
+    """XLSX: a second sheet of transactions; a transactions CSV; one row per purchase or sale."""
     case = file_case("investor", "en", **TradeSchedule().post(KEY, WORKED))
     file_case("persecution", "en")  # a case without a schedule adds no transaction row
     client = login(case_manager)
@@ -170,7 +170,7 @@ def test_the_export_has_one_row_per_transaction_in_a_sheet_and_a_csv(login, case
     assert keys[:4] == ["reference", "case_type", "question", "row"]
     assert rows == expected
 
-    response = client.get(reverse("forms_app_review:export_csv"), {"part": "transactions"})
+    response = client.get(reverse("forms_app_review:export_transactions"))
     assert response.status_code == 200 and "transactions-" in response["Content-Disposition"]
     header, *rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert header[0] == "reference"
@@ -204,3 +204,21 @@ def test_statistics_sum_schedule_losses_of_consenting_claimants_against_the_refe
     losses = {row["currency"]: row for row in schedule_losses(countable(Case.objects.all()))}
     assert losses["HKD"]["total"] == Decimal(44000) and losses["HKD"]["cases"] == 1
     assert losses["USD"]["total"] == 0 and losses["USD"]["cases"] == 0
+
+
+def test_the_statistics_page_states_the_method_and_the_schedule_losses(login, reviewer):
+    """Case statistics show the FIFO total per currency with the method in words."""
+    ReferencePrice.objects.create(case_type="investor", instrument="hk_0700", currency="HKD", price=Decimal(400))
+    file_case("investor", "en", **TradeSchedule().post(KEY, WORKED))
+    response = login(reviewer).get(reverse("forms_app_review:statistics"))
+    text = soup(response).get_text(" ", strip=True)
+    assert "computed first in, first out" in text
+    row = soup(response).select_one("#stats-schedule-losses ~ table tbody tr").get_text(" ", strip=True)
+    assert row == "HKD 44,000.00 1"
+
+
+def test_the_export_page_links_the_transactions_csv(login, case_manager):
+    """Beside CSV and XLSX, the export page offers the transactions of the same selection."""
+    response = login(case_manager).get(reverse("forms_app_review:export"), {"case_type": "investor"})
+    link = soup(response).find("a", string="Download Transactions (CSV)")
+    assert link["href"] == reverse("forms_app_review:export_transactions") + "?case_type=investor"
