@@ -74,6 +74,6 @@ def test_reviewer_in_chinese_finds_reads_downloads_and_moves_a_case(journey, tmp
         status_form.locator("button[type=submit]").click()
     journey.shot(page, "status-changed")
     assert journey.server.case(persecution)["status"] == "in_review"
-    assert "审核中" in page.locator(".case-summary").inner_text()
+    assert "审核中" in page.locator(".case-summary").first.inner_text()
     journey.assert_no_problems()
     journey.assert_only_this_origin()
