@@ -106,3 +106,11 @@ def test_a_cached_page_with_the_counter_is_rendered_again_after_the_counter_peri
     assert response["X-Page-Cache"] == "miss"
     items = [item.get_text(" ", strip=True) for item in soup(response).select(".counter__list li")]
     assert items[3].startswith("约 10")
+
+
+@pytest.mark.parametrize(("language", "heading"), [("zh-hans", "目前已收到的案件"), ("zh-hant", "目前已收到的案件")])
+def test_the_demo_home_page_shows_the_counter_in_chinese(demo_site, language, heading):
+    """The seeded Chinese home pages carry the counter, translated from the demo catalogs."""
+    section = soup(Client().get(f"/{language}/")).select_one("section.counter")
+    assert section is not None and heading in section.get_text()
+    assert "Every case counts" not in section.get_text()
