@@ -6,7 +6,7 @@ an action or an export never holds other cases than the queue showed.
 
 from django.utils.translation import gettext
 
-from ..cases.indexing import search_cases
+from ..cases import indexing
 from .filters import CaseFilterSet
 from .permissions import cases_visible_to
 
@@ -45,9 +45,37 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def apply_search(queryset, query):
+# The queue confirms at most this many candidates per request (newest first); bulk actions and
+# exports confirm them all.
+LISTING_CONFIRM_LIMIT = 5000
+
+
+def search(queryset, query, limit=None):
+    """(the cases of ``queryset`` matching ``query``, True if every candidate was checked).
+
+    A reference (or its beginning) is looked up directly. Words go through the truncated blind
+    index (forms_app.cases.indexing): its candidates are confirmed one by one by opening their
+    sealed index, newest first, at most ``limit`` of them."""
     query = (query or "").strip()
-    return search_cases(queryset, query) if query else queryset
+    if not query:
+        return queryset, True
+    plan = indexing.plan_search(query)
+    candidates = indexing.candidate_cases(queryset, plan)
+    if plan.reference or plan.empty:
+        return candidates, True
+    rows = candidates.order_by("-submitted_at", "-pk").values_list(*indexing.CONFIRM_FIELDS)
+    complete = True
+    if limit:
+        rows = list(rows[: limit + 1])
+        complete = len(rows) <= limit
+        rows = rows[:limit]
+    else:
+        rows = rows.iterator(chunk_size=2000)
+    return queryset.filter(pk__in=list(indexing.confirmed(rows, plan))), complete
+
+
+def apply_search(queryset, query):
+    return search(queryset, query)[0]
 
 
 def select_cases(request, strict=False):

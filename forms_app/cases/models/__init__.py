@@ -11,30 +11,33 @@ from .case import (
     ReportedLoss,
     new_reference,
 )
+from .fields import BucketSetField
 from .triage import (
     CaseAssessment,
     CaseEvent,
     CaseEventKind,
     CaseIdentifier,
     CaseIdentifierKind,
-    CaseSearchToken,
     CaseTag,
 )
+from .wording import FormWording, WordingMismatch
 
 __all__ = [
     "REFERENCE_ALPHABET",
+    "BucketSetField",
     "Case",
     "CaseAssessment",
     "CaseEvent",
     "CaseEventKind",
     "CaseIdentifier",
     "CaseIdentifierKind",
-    "CaseSearchToken",
     "CaseStatus",
     "CaseTag",
     "CaseType",
     "Evidence",
     "EvidenceTampered",
+    "FormWording",
     "ReportedLoss",
+    "WordingMismatch",
     "new_reference",
 ]
