@@ -5,8 +5,14 @@ written out and forgotten, and output goes to the client as soon as it is made. 
 the disk (a plaintext temporary file would undo the encryption at rest): the XLSX is zipped on the
 fly into a write-only buffer, which zipfile supports with data descriptors.
 
-Every exported case gets an entry in Wagtail's audit log, written just before its row is sent; the
-entries of one export share a uuid, and their data names the format and the size of the export.
+A file is complete only if its last row reads "complete: N cases" (N the number of cases in it):
+an export cut short (a timeout, a dropped connection) leaves a file without that row, which must
+be treated as truncated.
+
+Each export is one entry in Wagtail's audit log, written when the export starts (nothing sent yet),
+brought up to date every few thousand cases while it runs, and finished when the stream ends: the
+format, how many cases were chosen, how many were written to the stream, whether the file was
+complete, and the references written. (One entry per case made 100,000 rows per export.)
 """
 
 import itertools
@@ -30,7 +36,10 @@ from ..review.selection import select_cases
 from .spreadsheets import csv_stream, xlsx_stream
 
 EXPORT_ACTION = audit.EXPORT
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000
+# The audit entry of a running export is brought up to date every this many chunks.
+AUDIT_EVERY_CHUNKS = 10
+COMPLETE_MARKER = "complete: {count} cases"
 
 
 # --- Columns ---------------------------------------------------------------------------------------
@@ -107,7 +116,12 @@ def metadata_values(case):
 
 def export_queryset(cases):
     """Oldest first, with what the metadata columns need, in a constant number of queries per chunk."""
-    return cases.select_related("assigned_to", "assessment").prefetch_related("tags").order_by("submitted_at", "pk")
+    return (
+        cases.select_related("assigned_to", "assessment")
+        .prefetch_related("tags")
+        .defer("search_buckets", "sealed_index")
+        .order_by("submitted_at", "pk")
+    )
 
 
 # --- Values ----------------------------------------------------------------------------------------
@@ -119,15 +133,13 @@ def answer_cell(case, key):
     return field_type(case.questions_as_seen.get(key, {}).get("field_type")).cell(value)
 
 
-def case_rows(cases, questions, log):
-    """One row per case: metadata, the answers in `questions` order, then answers to removed questions.
-
-    `log(batch)` is called with each chunk of cases before any of their rows is produced.
-    """
+def case_rows(cases, questions, progress):
+    """One row per case: metadata, the answers in `questions` order, then answers to removed
+    questions; then the row saying the file is complete. `progress` counts what was written."""
     known = {column.key for column in questions}
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
     for batch in batches:
-        log(batch)
+        progress.chunk_started()
         for case in batch:
             answers = case.answers
             extra = {key: value for key, value in answers.items() if key not in known}
@@ -142,7 +154,9 @@ def case_rows(cases, questions, log):
             for cached in ("answer_payload", "data_key", "_prefetched_objects_cache"):
                 case.__dict__.pop(cached, None)
             case._state.fields_cache.clear()
+            progress.references.append(case.reference)
             yield row
+    yield [COMPLETE_MARKER.format(count=len(progress.references))]
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -158,36 +172,52 @@ FORMATS = {
 }
 
 
-def audit_logger(user, export_format, count):
-    """A function writing one audit entry per case of a chunk, all sharing this export's uuid."""
-    export_uuid = uuid.uuid4()
-    content_type = ContentType.objects.get_for_model(Case)
-    data = {"format": export_format, "count": count}
+class ExportAudit:
+    """The one audit entry of an export, kept up to date with what was written to the stream."""
 
-    def log(batch):
-        now = timezone.now()
-        ModelLogEntry.objects.bulk_create(
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(case.pk),
-                label=case.reference,
-                action=EXPORT_ACTION,
-                user=user,
-                uuid=export_uuid,
-                timestamp=now,
-                data=data,
-            )
-            for case in batch
+    def __init__(self, user, export_format, selected):
+        self.references = []
+        self.chunks = 0
+        self.complete = False
+        self.base = {"format": export_format, "count": selected}
+        self.entry = ModelLogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(Case),
+            object_id="export",
+            label=gettext("Export of %(count)s cases") % {"count": selected},
+            action=EXPORT_ACTION,
+            user=user,
+            uuid=uuid.uuid4(),
+            timestamp=timezone.now(),
+            data=self.data(),
         )
 
-    return log
+    def data(self):
+        return self.base | {"sent": len(self.references), "complete": self.complete, "references": self.references}
+
+    def save(self):
+        ModelLogEntry.objects.filter(pk=self.entry.pk).update(data=self.data())
+
+    def chunk_started(self):
+        """The previous chunk's rows have been taken by the writer: record them now and then."""
+        self.chunks += 1
+        if self.chunks % AUDIT_EVERY_CHUNKS == 0:
+            self.save()
+
+
+def audited(content, progress):
+    """Pass the stream on; when it ends (finished, or closed early by the server) finish the entry."""
+    try:
+        yield from content
+        progress.complete = True
+    finally:
+        progress.save()
 
 
 def export_view(request, export_format=None):
     """Stream the cases chosen in the queue (its filters and search, or ticked ids) to a case manager.
 
     The format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
-    open). Each case is written to the audit log just before its row is sent.
+    open). One audit entry records what the stream delivered (see the module docstring).
     """
     export_format = export_format or request.GET.get("format", "xlsx")
     if export_format not in FORMATS:
@@ -202,8 +232,8 @@ def export_view(request, export_format=None):
     columns = [*metadata_columns(), *questions, OTHER_ANSWERS]
     keys = [column.key for column in columns]
     labels = [str(column.label) for column in columns]
-    log = audit_logger(request.user, export_format, cases.count())
-    rows = case_rows(cases, questions, log)
+    progress = ExportAudit(request.user, export_format, cases.count())
+    rows = case_rows(cases, questions, progress)
 
     if export_format == "csv":
         # Machine-readable first: one header row of stable keys.
@@ -213,7 +243,7 @@ def export_view(request, export_format=None):
         content = xlsx_stream([keys, labels], rows, len(columns), sheet_name=sheet_name())
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(content, content_type=FORMATS[export_format])
+    response = StreamingHttpResponse(audited(content, progress), content_type=FORMATS[export_format])
     response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.{export_format}"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"

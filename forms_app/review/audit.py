@@ -94,6 +94,16 @@ def _evidence_preview_message(data, assignee=None):
     return gettext("Evidence file %(number)s previewed") % {"number": data.get("number", "?")}
 
 
+def _export_message(data, assignee=None):
+    """One entry per export: how many cases the file holds, and whether it is complete."""
+    values = {"sent": data.get("sent", 0), "count": data.get("count", 0), "format": data.get("format", "")}
+    if "sent" not in data:  # entries written per case before exports were logged once
+        return gettext("Exported")
+    if data.get("complete"):
+        return gettext("Exported %(sent)s cases (%(format)s), complete") % values
+    return gettext("Export of %(count)s cases (%(format)s) ended after %(sent)s: the file is incomplete") % values
+
+
 def _fixed(text):
     return lambda data, assignee=None: str(text)
 
@@ -109,7 +119,7 @@ ACTIONS = {
     DELETE: (_("Delete case"), _fixed(_("Case deleted"))),
     EVIDENCE_PREVIEW: (_("Preview evidence"), _evidence_preview_message),
     EVIDENCE_DOWNLOAD: (_("Download evidence"), _evidence_download_message),
-    EXPORT: (_("Export case"), _fixed(_("Exported"))),
+    EXPORT: (_("Export cases"), _export_message),
 }
 # The timeline's event kinds are audit actions too.
 EVENT_ACTIONS = {

@@ -41,9 +41,20 @@ def download(client, export_format, **params):
     return response, body
 
 
+def without_marker(rows):
+    """The rows of a complete export: its last row must say so, with the number of cases."""
+    *cases, marker = rows
+    assert [cell for cell in marker if cell != ""] == [f"complete: {len(cases) - header_count(cases)} cases"]
+    return cases
+
+
+def header_count(rows):
+    return 2 if len(rows) > 1 and rows[1] and rows[1][0] == "Reference" else 1
+
+
 def csv_rows(body):
     assert body.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    return without_marker(list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))))
 
 
 def xlsx_rows(body):
@@ -51,7 +62,7 @@ def xlsx_rows(body):
     sheet = load_workbook(io.BytesIO(body), read_only=True).active
     rows = [["" if value is None else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = len(rows[0])
-    return [row + [""] * (width - len(row)) for row in rows]
+    return without_marker([row + [""] * (width - len(row)) for row in rows])
 
 
 def source_keys(case_type):
@@ -188,15 +199,34 @@ def test_only_case_managers_may_export(client, client_for, case_manager, reviewe
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_every_exported_case_is_written_to_the_audit_log(client_for, case_manager, filed_cases, export_format):
-    """Each exported case gets one log entry naming the exporter, the format and the size of the export."""
+def test_an_export_is_one_audit_entry_listing_what_was_delivered(client_for, case_manager, filed_cases, export_format):
+    """One log entry per export names the exporter, the format, the cases chosen and the references
+    written, and says the file was complete."""
     response, _body = download(client_for(case_manager), export_format, case_type="account_closure")
-    entries = ModelLogEntry.objects.filter(action="forms_app.case.export")
-    assert sorted(entries.values_list("object_id", flat=True)) == sorted(str(case.pk) for case in filed_cases[:2])
-    assert {entry.user_id for entry in entries} == {case_manager.pk}
-    assert {entry.data["format"] for entry in entries} == {export_format}
-    assert {entry.data["count"] for entry in entries} == {2}
-    assert len({entry.uuid for entry in entries}) == 1
+    entry = ModelLogEntry.objects.get(action="forms_app.case.export")
+    assert entry.user_id == case_manager.pk
+    assert entry.data["format"] == export_format
+    assert entry.data["count"] == entry.data["sent"] == 2 and entry.data["complete"] is True
+    assert sorted(entry.data["references"]) == sorted(case.reference for case in filed_cases[:2])
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_an_export_cut_short_has_no_complete_row_and_its_audit_entry_says_so(
+    client_for, case_manager, monkeypatch, export_format
+):
+    """When the stream stops early (the server closes it: timeout, dropped connection), the bytes
+    sent carry no "complete" row and the audit entry records an incomplete export of fewer cases."""
+    monkeypatch.setattr(export, "CHUNK_SIZE", 5)
+    monkeypatch.setattr(spreadsheets, "FLUSH_SIZE", 512)
+    copy_case(file_case(), 39)
+    response = client_for(case_manager).get(reverse(f"forms_app_review:export_{export_format}"))
+    stream = iter(response.streaming_content)
+    received = next(stream) + (next(stream) if export_format == "csv" else b"")
+    response.close()  # what the WSGI server does when it gives up on a response
+    assert b"complete:" not in received
+    entry = ModelLogEntry.objects.get(action="forms_app.case.export")
+    assert entry.data["count"] == 40 and entry.data["complete"] is False
+    assert entry.data["sent"] < 40 and len(entry.data["references"]) == entry.data["sent"]
 
 
 def test_response_is_an_uncached_attachment_named_by_date(client_for, case_manager, filed_cases):
