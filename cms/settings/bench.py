@@ -22,3 +22,8 @@ if not env_str("REDIS_URL"):
             "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")),
         }
     }
+    # The login lockout's counters (AXES_CACHE) need their own alias too.
+    CACHES["staff-throttle"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")) + "-throttle",
+    }
