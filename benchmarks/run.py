@@ -427,6 +427,7 @@ def main():
     try:
         say("migrating, collecting static files, seeding the demo site")
         manage(env, "migrate", "--noinput", "--verbosity=0")
+        manage(env, "createcachetable", "--verbosity=0")
         manage(env, "collectstatic", "--noinput", "--verbosity=0")
         manage(env, "seed_demo", "--verbosity=0")
         import django

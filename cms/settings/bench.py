@@ -16,14 +16,9 @@ SECURE_HSTS_SECONDS = 0
 INTAKE_RATE_LIMIT = 1_000_000_000
 # Without Redis, two gunicorn workers still need one cache (page cache, generation, rate limits).
 if not env_str("REDIS_URL"):
-    CACHES = {
+    CACHES = CACHES | {  # noqa: F405 - keeps the login lockout's database cache ("staff-throttle")
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")),
         }
-    }
-    # The login lockout's counters (AXES_CACHE) need their own alias too.
-    CACHES["staff-throttle"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")) + "-throttle",
     }

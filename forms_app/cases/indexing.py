@@ -56,6 +56,7 @@ MIN_PADDING = 32
 # Stated and tested: at 1,000 cases every bucket is shared by at least this many (about 30 on average).
 MIN_CASES_PER_BUCKET_AT_1000 = 5
 MAX_TOKENS_PER_QUERY = 32
+EXACT_STEP = 128
 
 # Han (with extensions and compatibility ideographs), kana and Hangul: no spaces between words.
 _CJK = (
@@ -207,8 +208,9 @@ def build_index(texts, identifiers, hasher=None, randbelow=secrets.randbelow):
     idents = sorted(normalised_identifiers(identifiers))
     header = json.dumps({"identifiers": idents, "tokens": len(exact)}, ensure_ascii=False).encode()
     header += b" " * (-len(header) % 64)
-    # Exact hashes padded with zeros to the padded bucket count: the sealed length is coarse too.
-    body = struct.pack(f">{len(exact)}I", *exact) + b"\0\0\0\0" * max(0, 2 * len(buckets) - len(exact))
+    # Exact hashes padded with zeros to a multiple of EXACT_STEP: the sealed length is coarse too.
+    slots = max(EXACT_STEP, -(-len(exact) // EXACT_STEP) * EXACT_STEP)
+    body = struct.pack(f">{len(exact)}I", *exact) + b"\0\0\0\0" * (slots - len(exact))
     rows = {(kind, identifier_hash(kind, value)) for kind, value in idents}
     return CaseIndex(buckets=buckets, sealed_plain=header + b"\n" + body, identifier_rows=rows)
 

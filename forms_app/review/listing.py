@@ -6,6 +6,7 @@ of queries as a page of 10. A page is found by its primary keys first (an index-
 earlier pages), then its rows are loaded: page 2,500 costs about what page 1 does.
 """
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +23,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
+from ..cases import indexing
 from ..cases.indexing import confirmed_duplicate_links
 from ..cases.models import Case, CaseType
 from .filters import CaseFilterSet
 from .permissions import can_export, cases_visible_to, display_name
-from .selection import LISTING_CONFIRM_LIMIT, apply_filters, search
+from .selection import LISTING_CONFIRM_LIMIT, apply_filters, confirmed_in_order
 
 PAGE_SIZES = (20, 50, 100)
 # The full case type names are long sentences; a queue column needs a word or two.
@@ -53,6 +55,18 @@ def merit_score(case):
         return "—"
 
 
+class ClampedPaginator(Paginator):
+    """Page links for ?p= beyond the last page (or not a number) as for the page actually shown,
+    instead of an error."""
+
+    def get_elided_page_range(self, number=1, *args, **kwargs):
+        try:
+            number = self.validate_number(number)
+        except (PageNotAnInteger, EmptyPage):
+            number = self.get_page(number).number
+        return super().get_elided_page_range(number, *args, **kwargs)
+
+
 class CaseIndexView(generic.IndexView):
     model = Case
     any_permission_required = ["view"]
@@ -72,6 +86,8 @@ class CaseIndexView(generic.IndexView):
         return SearchForm(placeholder=placeholder)
 
     search_complete = True
+    search_plan = None
+    paginator_class = ClampedPaginator
 
     def get_base_queryset(self):
         return cases_visible_to(self.request.user)
@@ -80,9 +96,12 @@ class CaseIndexView(generic.IndexView):
         """Rows of one page by primary key, then the possible-duplicate flags of these rows only,
         confirmed by opening the cases' sealed identifiers (as a column of the main query PostgreSQL
         would compute it for every matching row before sorting)."""
-        paginator, page, object_list, is_paginated = super().paginate_queryset(
-            queryset.values_list("pk", flat=True), page_size
-        )
+        if self.search_plan is not None:
+            paginator, page, object_list, is_paginated = self.paginate_confirmed(queryset, page_size)
+        else:
+            paginator, page, object_list, is_paginated = super().paginate_queryset(
+                queryset.values_list("pk", flat=True), page_size
+            )
         pks = list(object_list)
         loaded = Case.objects.filter(pk__in=pks).select_related("assigned_to", "assessment")
         by_pk = {case.pk: case for case in loaded.defer("sealed_answers", "sealed_index", "search_buckets")}
@@ -97,10 +116,28 @@ class CaseIndexView(generic.IndexView):
         return apply_filters(queryset, self.filters)
 
     def search_queryset(self, queryset):
+        """A reference: its prefix. Words: the blind index's candidates, confirmed page by page
+        (paginate_confirmed)."""
         if not self.is_searching:
             return queryset
-        queryset, self.search_complete = search(queryset, self.search_query, limit=LISTING_CONFIRM_LIMIT)
-        return queryset
+        plan = indexing.plan_search(self.search_query)
+        if not (plan.reference or plan.empty):
+            self.search_plan = plan
+        return indexing.candidate_cases(queryset, plan)
+
+    def paginate_confirmed(self, queryset, page_size):
+        """Open candidates in the listing's order until this page and one more case are confirmed.
+        The number of matches is exact when every candidate was opened, else "more than"."""
+        try:
+            number = max(1, int(self.request.GET.get(self.page_kwarg, 1)))
+        except ValueError:
+            number = 1
+        found, self.search_complete = confirmed_in_order(
+            queryset, self.search_plan, number * page_size + 1, LISTING_CONFIRM_LIMIT
+        )
+        paginator = ClampedPaginator(found, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(number)
+        return paginator, page, page.object_list, True
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering
@@ -189,5 +226,5 @@ class CaseIndexView(generic.IndexView):
         context["page_size_links"] = self.page_size_links()
         context["page_size"] = self.get_paginate_by(None)
         context["search_complete"] = self.search_complete
-        context["search_confirm_limit"] = LISTING_CONFIRM_LIMIT
+        context["search_open_ended"] = self.search_plan is not None and not self.search_complete
         return context

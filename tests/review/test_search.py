@@ -98,3 +98,27 @@ def test_reference_prefixes():
     assert reference_prefix("7K4Q92XM") == "WC-7K4Q-92XM"
     assert reference_prefix("flood") is None
     assert reference_prefix("defected") is None  # an eight-letter word without a digit is a word
+
+
+@pytest.mark.django_db
+def test_a_search_with_many_candidates_pages_through_confirmed_matches(client, reviewer, monkeypatch):
+    """When not every candidate was opened, the queue says "at least N matches" and offers the next
+    page, whose cases are confirmed matches too; the last page gives the exact number."""
+    from forms_app.review import listing, selection
+
+    monkeypatch.setattr(selection, "FIRST_WINDOW", 3)
+    monkeypatch.setattr(selection, "CONFIRM_CHUNK", 2)
+    monkeypatch.setattr(listing, "PAGE_SIZES", (2, 20))
+    matching = {make_case("persecution", "en", what_happened=f"Typhoonqx number {n}").reference for n in range(7)}
+    make_case("persecution", "en", what_happened="Nothing alike.")
+    client.force_login(reviewer)
+    url = reverse("forms_app_review:index")
+    first = soup(client.get(url, {"q": "typhoonqx", "per_page": 20}))
+    assert "There are 7 matches" in " ".join(first.get_text().split())  # all opened: exact
+    assert {link.get_text(strip=True) for link in first.select("table.listing td.title a")} == matching
+    second = soup(client.get(url, {"q": "typhoonqx", "per_page": 2, "p": 2}))
+    assert "At least 5 matches" in " ".join(second.get_text().split())
+    shown = {link.get_text(strip=True) for link in second.select("table.listing td.title a")}
+    assert len(shown) == 2 and shown <= matching
+    assert second.select_one("nav.pagination li.next a[href*='p=3']")
+    assert client.get(url, {"q": "typhoonqx", "p": 99}).status_code == 200  # beyond the last page

@@ -93,7 +93,12 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx")]
+        indexes = [
+            models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx"),
+            # The queue's default order and its status filter, walked index-only to a deep page.
+            models.Index(fields=["-submitted_at", "-id"], name="case_submitted_order_idx"),
+            models.Index(fields=["status", "-submitted_at", "-id"], name="case_status_order_idx"),
+        ]
         # view_case lets reviewers read and triage; these separate what only some staff may do.
         permissions = [
             ("download_evidence", _("Can download evidence files")),
