@@ -27,7 +27,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
-from ..cases.models import Case, CaseAssessment, CaseType
+from ..cases.models import Case, CaseAssessment, CaseTag, CaseType
 from ..intake.field_types import export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
@@ -94,8 +94,9 @@ def question_columns(cases):
     ]
 
 
-def metadata_values(case):
-    """Needs the queryset of `export_queryset` (assessment joined, tags prefetched per chunk)."""
+def metadata_values(case, tag_names=None):
+    """Needs the queryset of `export_queryset` (assessment joined); ``tag_names`` the case's tags
+    (read per chunk by case_rows; looked up when not given)."""
     try:
         score = case.assessment.merit_score
     except CaseAssessment.DoesNotExist:
@@ -109,16 +110,15 @@ def metadata_values(case):
         timezone.localtime(case.last_activity_at).isoformat(timespec="minutes"),
         display_name(case.assigned_to),
         score if score is not None else "",
-        "; ".join(sorted(tag.name for tag in case.tags.all())),
+        "; ".join(sorted(tag_names if tag_names is not None else (tag.name for tag in case.tags.all()))),
         case.evidence_count,
     ]
 
 
 def export_queryset(cases):
-    """Oldest first, with what the metadata columns need, in a constant number of queries per chunk."""
+    """Oldest first, with what the metadata columns need (tags are read per chunk by case_rows)."""
     return (
         cases.select_related("assigned_to", "assessment")
-        .prefetch_related("tags")
         .defer("search_buckets", "sealed_index")
         .order_by("submitted_at", "pk")
     )
@@ -133,21 +133,40 @@ def answer_cell(case, key):
     return field_type(case.questions_as_seen.get(key, {}).get("field_type")).cell(value)
 
 
+def cell_writers(case, keys, cache):
+    """[(answer key, its question type's cell writer)] in column order, for the wording ``case``
+    was filed with; computed once per wording (thousands of cases share one)."""
+    seen = case.questions_as_seen
+    marker = case.wording_id or id(seen)
+    writers = cache.get(marker)
+    if writers is None:
+        writers = cache[marker] = [(key, field_type(seen.get(key, {}).get("field_type")).cell) for key in keys]
+    return writers
+
+
 def case_rows(cases, questions, progress):
     """One row per case: metadata, the answers in `questions` order, then answers to removed
     questions; then the row saying the file is complete. `progress` counts what was written."""
-    known = {column.key for column in questions}
+    keys = [column.key for column in questions]
+    known = set(keys)
+    writers_by_wording = {}
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
+    through = CaseTag.cases.through
     for batch in batches:
         progress.chunk_started()
+        tags = {}
+        for case_id, name in through.objects.filter(case_id__in=[case.pk for case in batch]).values_list(
+            "case_id", "casetag__name"
+        ):
+            tags.setdefault(case_id, []).append(name)
         for case in batch:
             answers = case.answers
             extra = {key: value for key, value in answers.items() if key not in known}
-            row = [
-                *metadata_values(case),
-                *(answer_cell(case, column.key) for column in questions),
-                export_cell(extra),
-            ]
+            row = metadata_values(case, tags.get(case.pk, []))
+            for key, cell in cell_writers(case, keys, writers_by_wording):
+                value = answers.get(key)
+                row.append("" if value is None else cell(value))
+            row.append(export_cell(extra))
             # The chunk stays in memory until its last row is out: keep only its sealed form, and
             # drop related objects (case <-> assessment, prefetched tags: reference cycles that would
             # otherwise wait for the garbage collector).

@@ -159,15 +159,24 @@ def xlsx_cell(reference, value, style=0):
     return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
+_LETTERS = [column_letter(index) for index in range(1024)]
+
+
 def xlsx_row(number, values, style=0):
-    cells = "".join(xlsx_cell(f"{column_letter(i)}{number}", value, style) for i, value in enumerate(values))
+    letters = _LETTERS if len(values) <= len(_LETTERS) else [column_letter(i) for i in range(len(values))]
+    cells = "".join(
+        xlsx_cell(f"{letter}{number}", value, style)
+        for letter, value in zip(letters, values, strict=False)
+        if value != ""
+    )
     return f'<row r="{number}">{cells}</row>'
 
 
 def xlsx_stream(header_rows, rows, column_count, sheet_name):
     """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
     sink = _Sink()
-    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as package:
+    # Level 1: a third of the CPU of the default level for a file about 15% larger.
+    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
         package.writestr("_rels/.rels", ROOT_RELS)
         package.writestr("xl/workbook.xml", workbook_xml(sheet_name))
@@ -177,6 +186,7 @@ def xlsx_stream(header_rows, rows, column_count, sheet_name):
 
         entry = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=timezone.now().timetuple()[:6])
         entry.compress_type = zipfile.ZIP_DEFLATED
+        entry._compresslevel = 1  # Python 3.12's name; 3.13 reads it through compress_level
         with package.open(entry, mode="w", force_zip64=True) as sheet:
             frozen = len(header_rows)
             sheet.write(

@@ -2,8 +2,8 @@
 
 Needed once after the truncated blind index arrived (migration 0008): cases filed before it have
 no buckets and cannot be found by words until this runs. Safe to run again at any time (after
-changing CASE_HASH_KEY, for instance): each case is decrypted, re-indexed and saved in its own
-transaction. About 1,000 cases a second here.
+changing CASE_HASH_KEY, for instance): cases are decrypted, re-indexed and saved 500 to a
+transaction.
 """
 
 from types import SimpleNamespace
@@ -30,7 +30,10 @@ def questions_of(case, roles):
 class Command(BaseCommand):
     help = "Rebuild the blind search and duplicate indexes of every case from its sealed answers."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--chunk-size", type=int, default=500)
+
+    def handle(self, *args, chunk_size, **options):
         roles = {
             (form_key, key): role
             for form_key, key, role in IntakeFormField.objects.values_list(
@@ -38,19 +41,30 @@ class Command(BaseCommand):
             )
         }
         done = moved = 0
-        for case in Case.objects.order_by("pk").iterator(chunk_size=500):
-            questions = questions_of(case, roles)
+        pks = list(Case.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pks), chunk_size):
             with transaction.atomic():
-                if "questions" in case.answer_payload:  # filed before FormWording: store the wording once
-                    case.set_answers(case.answers, case.questions_as_seen)
-                    case.save(update_fields=["sealed_answers", "wording"])
-                    moved += 1
-                indexing.index_case(
-                    case, searchable_texts(questions, case.answers), identifiers(questions, case.answers)
-                )
-            done += 1
-            if done % 1000 == 0:
-                self.stdout.write(f"{done} cases re-indexed", ending="\r")
+                chunk = list(Case.objects.filter(pk__in=pks[start : start + chunk_size]).select_for_update())
+                identifier_rows, rewritten = [], []
+                for case in chunk:
+                    if "questions" in case.answer_payload:  # filed before FormWording: store the wording once
+                        case.set_answers(case.answers, case.questions_as_seen)
+                        rewritten.append(case)
+                    questions = questions_of(case, roles)
+                    index = indexing.build_index(
+                        searchable_texts(questions, case.answers), identifiers(questions, case.answers)
+                    )
+                    indexing.apply_index(case, index)
+                    identifier_rows += indexing.identifier_rows(case, index)
+                Case.objects.bulk_update(chunk, ["search_buckets", "sealed_index"])
+                Case.objects.bulk_update(rewritten, ["sealed_answers", "wording"])
+                CaseIdentifier.objects.filter(case__in=chunk).delete()
+                CaseIdentifier.objects.bulk_create(identifier_rows)
+            done += len(chunk)
+            moved += len(rewritten)
+            if options.get("verbosity", 1) > 0:
+                self.stdout.write(f"{done}/{len(pks)} cases re-indexed", ending="\r")
+                self.stdout.flush()
         self.stdout.write(
             f"Re-indexed {done} cases ({moved} had their question wording moved to FormWording); "
             f"{CaseIdentifier.objects.count()} identifier hashes."
