@@ -16,7 +16,8 @@ SECURE_HSTS_SECONDS = 0
 INTAKE_RATE_LIMIT = 1_000_000_000
 # Without Redis, two gunicorn workers still need one cache (page cache, generation, rate limits).
 if not env_str("REDIS_URL"):
-    CACHES = CACHES | {  # noqa: F405 - keeps the login lockout's database cache ("staff-throttle")
+    # Keeps the login lockout's database cache ("staff-throttle").
+    CACHES = CACHES | {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")),
