@@ -45,7 +45,9 @@ def csv_stream(header_rows, rows):
     writer = csv.writer(_Line())
     pending, size = ["\ufeff"], 1
     for row in itertools.chain(header_rows, rows):
-        line = writer.writerow([neutralise(str(cell)) if isinstance(cell, str) else cell for cell in row])
+        line = writer.writerow(
+            ["'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in row]
+        )
         pending.append(line)
         size += len(line)
         if size >= FLUSH_SIZE:

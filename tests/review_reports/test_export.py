@@ -41,20 +41,16 @@ def download(client, export_format, **params):
     return response, body
 
 
-def without_marker(rows):
+def without_marker(rows, headers):
     """The rows of a complete export: its last row must say so, with the number of cases."""
     *cases, marker = rows
-    assert [cell for cell in marker if cell != ""] == [f"complete: {len(cases) - header_count(cases)} cases"]
+    assert [cell for cell in marker if cell != ""] == [f"complete: {len(cases) - headers} cases"]
     return cases
-
-
-def header_count(rows):
-    return 2 if len(rows) > 1 and rows[1] and rows[1][0] == "Reference" else 1
 
 
 def csv_rows(body):
     assert body.startswith("\ufeff".encode())
-    return without_marker(list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))))
+    return without_marker(list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))), headers=1)
 
 
 def xlsx_rows(body):
@@ -62,7 +58,7 @@ def xlsx_rows(body):
     sheet = load_workbook(io.BytesIO(body), read_only=True).active
     rows = [["" if value is None else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = len(rows[0])
-    return without_marker([row + [""] * (width - len(row)) for row in rows])
+    return without_marker([row + [""] * (width - len(row)) for row in rows], headers=2)
 
 
 def source_keys(case_type):
