@@ -20,7 +20,9 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -94,13 +96,21 @@ def question_columns(cases):
     ]
 
 
-def metadata_values(case, tag_names=None):
-    """Needs the queryset of `export_queryset` (assessment joined); ``tag_names`` the case's tags
-    (read per chunk by case_rows; looked up when not given)."""
-    try:
-        score = case.assessment.merit_score
-    except CaseAssessment.DoesNotExist:
-        score = None
+def metadata_values(case, tag_names=None, assignee_names=None):
+    """Needs the queryset of `export_queryset` (merit score annotated); ``tag_names`` the case's
+    tags and ``assignee_names`` {user id: name} (read per chunk by case_rows; looked up if not given)."""
+    score = getattr(case, "merit", None)
+    if not hasattr(case, "merit"):
+        try:
+            score = case.assessment.merit_score
+        except CaseAssessment.DoesNotExist:
+            score = None
+    if tag_names is None:
+        tag_names = [tag.name for tag in case.tags.all()]
+    if assignee_names is None or case.assigned_to_id not in assignee_names:
+        assignee = display_name(case.assigned_to)
+    else:
+        assignee = assignee_names[case.assigned_to_id]
     return [
         case.reference,
         case.case_type,
@@ -108,17 +118,18 @@ def metadata_values(case, tag_names=None):
         case.language,
         timezone.localtime(case.submitted_at).isoformat(timespec="minutes"),
         timezone.localtime(case.last_activity_at).isoformat(timespec="minutes"),
-        display_name(case.assigned_to),
+        assignee,
         score if score is not None else "",
-        "; ".join(sorted(tag_names if tag_names is not None else (tag.name for tag in case.tags.all()))),
+        "; ".join(sorted(tag_names)),
         case.evidence_count,
     ]
 
 
 def export_queryset(cases):
-    """Oldest first, with what the metadata columns need (tags are read per chunk by case_rows)."""
+    """Oldest first, one model per row: the merit score joined as a column; tags and assignees'
+    names are read per chunk by case_rows."""
     return (
-        cases.select_related("assigned_to", "assessment")
+        cases.annotate(merit=models.F("assessment__merit_score"))
         .defer("search_buckets", "sealed_index")
         .order_by("submitted_at", "pk")
     )
@@ -152,6 +163,7 @@ def case_rows(cases, questions, progress):
     writers_by_wording = {}
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
     through = CaseTag.cases.through
+    names = {None: ""}
     for batch in batches:
         progress.chunk_started()
         tags = {}
@@ -159,10 +171,13 @@ def case_rows(cases, questions, progress):
             "case_id", "casetag__name"
         ):
             tags.setdefault(case_id, []).append(name)
+        missing = {case.assigned_to_id for case in batch} - names.keys()
+        if missing:
+            names |= {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=missing)}
         for case in batch:
             answers = case.answers
             extra = {key: value for key, value in answers.items() if key not in known}
-            row = metadata_values(case, tags.get(case.pk, []))
+            row = metadata_values(case, tags.get(case.pk, []), names)
             for key, cell in cell_writers(case, keys, writers_by_wording):
                 value = answers.get(key)
                 row.append("" if value is None else cell(value))

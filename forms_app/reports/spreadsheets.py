@@ -62,21 +62,20 @@ class _Sink(io.RawIOBase):
 
     def __init__(self):
         self._parts = []
+        self.size = 0
 
     def writable(self):
         return True
 
     def write(self, data):
         self._parts.append(bytes(data))
+        self.size += len(data)
         return len(data)
-
-    @property
-    def size(self):
-        return sum(len(part) for part in self._parts)
 
     def take(self):
         data = b"".join(self._parts)
         self._parts.clear()
+        self.size = 0
         return data
 
 
@@ -132,8 +131,10 @@ def workbook_xml(sheet_name):
     )
 
 
-def xml_text(text: str, attribute=False) -> str:
-    text = XML_ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def xml_text(text: str, attribute=False, cleaned=False) -> str:
+    if not cleaned:
+        text = XML_ILLEGAL.sub("", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;") if attribute else text
 
 
@@ -157,7 +158,7 @@ def xlsx_cell(reference, value, style=0):
     if len(text) > XLSX_MAX_CELL:
         text = text[: XLSX_MAX_CELL - 1] + "…"
     # Carriage returns would be folded away by any XML parser; keep them as line breaks.
-    text = xml_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = xml_text(text.replace("\r\n", "\n").replace("\r", "\n"), cleaned=True)
     return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
