@@ -158,7 +158,10 @@ def xlsx_cell(reference, value, style=0):
     if len(text) > XLSX_MAX_CELL:
         text = text[: XLSX_MAX_CELL - 1] + "…"
     # Carriage returns would be folded away by any XML parser; keep them as line breaks.
-    text = xml_text(text.replace("\r\n", "\n").replace("\r", "\n"), cleaned=True)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text or "<" in text or ">" in text:
+        text = xml_text(text, cleaned=True)
     return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
