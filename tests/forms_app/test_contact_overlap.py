@@ -1,8 +1,8 @@
 """Contact channels that overlap: a channel marked safe cannot also be covered by a "never" choice."""
 
 import pytest
-from forms_app.intake.choices import CONTACT_CONFLICTS, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 
+from forms_app.intake.choices import CONTACT_CONFLICTS, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 from forms_app.models import Case, IntakeFormPage
 from tests.forms_app.builders import complete_answers
 from tests.helpers import soup, visible_text
