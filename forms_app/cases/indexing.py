@@ -13,7 +13,7 @@ characters into overlapping bigrams (a lone character is its own token). Each to
 (one of 4,096). A case stores the set of its buckets, padded with random buckets to a multiple of
 BUCKET_SET_STEP (at least MIN_PADDING of them), so that
 
-- every bucket is shared by many cases: with 1,000 cases a bucket matches about 30 of them, and
+- every bucket is shared by many cases: with 1,000 cases a bucket matches about 40 of them, and
   at least MIN_CASES_PER_BUCKET_AT_1000 (tests/review/test_blind_index.py checks it);
 - the number of stored values tells only a coarse size (128, 256, ...), not the text's length.
 
@@ -53,7 +53,7 @@ BUCKET_BITS = 12
 BUCKETS = 1 << BUCKET_BITS
 BUCKET_SET_STEP = 128
 MIN_PADDING = 32
-# Stated and tested: at 1,000 cases every bucket is shared by at least this many (about 30 on average).
+# Stated and tested: at 1,000 cases every bucket is shared by at least this many (about 40 on average).
 MIN_CASES_PER_BUCKET_AT_1000 = 5
 MAX_TOKENS_PER_QUERY = 32
 EXACT_STEP = 128
