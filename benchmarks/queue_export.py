@@ -7,7 +7,6 @@ correct code). Queries per request are counted in this process with Django's tes
 
 import http.client
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -15,6 +14,9 @@ import threading
 import time
 
 from run import BASE_DIR, say
+
+CASES = int(os.environ.get("BENCH_CASES", "100000"))
+QUEUE_REQUESTS = int(os.environ.get("BENCH_QUEUE_REQUESTS", "50"))
 
 
 def ensure_cases(env, count):
@@ -299,8 +301,3 @@ def queue_budgets(queue, export):
                 (f"export {export_format.upper()} ends with its complete row", r["last_row"].startswith("complete:"))
             )
     return checks
-
-
-CASES = int(os.environ.get("BENCH_CASES", "100000"))
-QUEUE_REQUESTS = int(os.environ.get("BENCH_QUEUE_REQUESTS", "50"))
-random.seed()
