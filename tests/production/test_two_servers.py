@@ -205,3 +205,30 @@ def test_two_servers_file_every_case_once_and_share_one_rate_limit(cluster):
         assert '"path": "/zh-hans/' in text  # the access log is on and we are reading the right lines
         for forbidden in ("10.1.", "192.0.2.200", "utm_source", "127.0.0.1:"):
             assert forbidden not in text
+
+
+PUBLISH_ABOUT = """
+from wagtail.models import Page
+page = Page.objects.get(slug="about", locale__language_code="en").specific
+page.title = "About this project (edited)"
+page.save_revision().publish()
+"""
+
+
+def test_a_publish_reaches_the_page_cache_of_both_servers(cluster):
+    """Both servers answer anonymous visitors from the one shared page cache (Redis); a publish
+    invalidates it for both at once: the next request renders the new page, and the other server
+    then serves that new copy, never its old one."""
+    path, headers = "/en/about/", {"Host": "localhost"}
+    first, second = cluster["urls"]
+    seen = [requests.get(base + path, headers=headers, timeout=60) for base in (first, first, second)]
+    assert [response.status_code for response in seen] == [200, 200, 200]
+    assert [response.headers.get("X-Page-Cache") for response in seen[1:]] == ["hit", "hit"]
+    assert "About this project (edited)" not in seen[2].text
+    python(cluster["env"], PUBLISH_ABOUT)
+    fresh = requests.get(second + path, headers=headers, timeout=60)
+    assert fresh.headers.get("X-Page-Cache") == "miss"
+    assert "About this project (edited)" in fresh.text
+    shared = requests.get(first + path, headers=headers, timeout=60)
+    assert shared.headers.get("X-Page-Cache") == "hit"
+    assert "About this project (edited)" in shared.text
