@@ -1,10 +1,12 @@
-"""Demo wording of the claimant e-mails (forms_app.cases.models.ClaimantMailText) in English,
-Simplified and Traditional Chinese. Self-contained: seeded by seed_demo, left alone once an editor
-has written their own."""
+"""Demo wording of the claimant e-mails (forms_app.cases.models.ClaimantMailText): English here,
+Chinese in the demo catalogs (forms_app/demo/locale), brought in through wagtail-localize like the
+rest of the demo. Seeded by seed_demo, left alone once an editor has written their own."""
 
 from wagtail.models import Locale
 
 from forms_app.cases.models import ClaimantMail, ClaimantMailText
+
+from .localize import target_locales, translate_with_localize
 
 ACK_EN = (
     "We have received your case {reference}",
@@ -24,47 +26,8 @@ NEWS_EN = (
     "For your safety this e-mail says nothing more.",
 )
 
-# kind: {language: (subject, text)}
-TEXTS = {
-    ClaimantMail.ACKNOWLEDGEMENT: {
-        "en": ACK_EN,
-        "zh-hans": (
-            "我们已收到您的案件 {reference}",
-            "我们已收到您的案件 {reference}。感谢您的信任。\n\n"
-            "为了您的安全，本邮件不包含您告诉我们的任何内容，我们也绝不会通过电子邮件发送您的回执码。\n\n"
-            "如需查看案件进度、回答我们的问题或更改联系方式，请打开“我的案件”页面，"
-            "并输入您提交案件时看到的回执码：\n\n"
-            "{my_case_url}\n\n"
-            "如果您没有向我们提交过案件，请忽略本邮件。",
-        ),
-        "zh-hant": (
-            "我們已收到您的案件 {reference}",
-            "我們已收到您的案件 {reference}。感謝您的信任。\n\n"
-            "為了您的安全，本郵件不包含您告訴我們的任何內容，我們也絕不會透過電子郵件傳送您的回執碼。\n\n"
-            "如需查看案件進度、回答我們的問題或更改聯絡方式，請開啟「我的案件」頁面，"
-            "並輸入您提交案件時看到的回執碼：\n\n"
-            "{my_case_url}\n\n"
-            "如果您沒有向我們提交過案件，請忽略本郵件。",
-        ),
-    },
-    ClaimantMail.NEWS: {
-        "en": NEWS_EN,
-        "zh-hans": (
-            "您的案件 {reference} 有新进展",
-            "您的案件 {reference} 有新进展。\n\n"
-            "请打开“我的案件”页面并输入您的回执码查看：\n\n"
-            "{my_case_url}\n\n"
-            "为了您的安全，本邮件不会透露更多内容。",
-        ),
-        "zh-hant": (
-            "您的案件 {reference} 有新進展",
-            "您的案件 {reference} 有新進展。\n\n"
-            "請開啟「我的案件」頁面並輸入您的回執碼查看：\n\n"
-            "{my_case_url}\n\n"
-            "為了您的安全，本郵件不會透露更多內容。",
-        ),
-    },
-}
+# kind: (subject, text), in English
+TEXTS = {ClaimantMail.ACKNOWLEDGEMENT: ACK_EN, ClaimantMail.NEWS: NEWS_EN}
 
 
 def seed_mail_texts():
@@ -73,12 +36,8 @@ def seed_mail_texts():
     for kind, texts in TEXTS.items():
         source = ClaimantMailText.objects.filter(locale=english, kind=kind).first()
         if source is None:
-            subject, body = texts["en"]
+            subject, body = texts
             source = ClaimantMailText.objects.create(locale=english, kind=kind, subject=subject, body=body)
-        for code in ("zh-hans", "zh-hant"):
-            locale = Locale.objects.filter(language_code=code).first()
-            if locale is None or source.has_translation(locale):
-                continue
-            translation = source.copy_for_translation(locale)
-            translation.subject, translation.body = texts[code]
-            translation.save()
+        missing = [locale for locale in target_locales(english) if not source.has_translation(locale)]
+        if missing:
+            translate_with_localize(source, missing)
