@@ -134,7 +134,7 @@ def prefetch_route(request):
     if entry is None or entry.restricted:
         return
     model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
-    page = model.objects.live().filter(pk=entry.pk).first() if model else None
+    page = model.objects.live().select_related("locale").filter(pk=entry.pk).first() if model else None
     if page is None:
         return
     # The site map has just said that neither this page nor an ancestor is restricted.

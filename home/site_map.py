@@ -119,6 +119,7 @@ def _build(request):
     site.root_page  # noqa: B018 -- fetched now so that it is pickled with the site
     site_map = SiteMap(site=site, home_key=str(site.root_page.translation_key))
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    by_pk = {}
     pages = Page.objects.live().filter(depth__gte=2).select_related("locale").order_by("path")
     for page in pages:
         url = page.get_url(request=request)
@@ -139,6 +140,7 @@ def _build(request):
         )
         site_map.by_url[url] = entry
         site_map.by_key[(entry.translation_key, entry.language)] = entry
+        by_pk[entry.pk] = entry
     details = {d.locale.language_code: d for d in OrganisationDetails.objects.select_related("locale").order_by("pk")}
     fallback = next(iter(details.values()), None)
     for code, _name in settings.LANGUAGES:
@@ -146,13 +148,13 @@ def _build(request):
         site_map.organisation[code] = org
         links = []
         if org is not None:
-            for link in org.footer_links:
-                page = link.value["page"]
-                if page is None:
-                    continue
-                entry = site_map.localized(str(page.translation_key), code)
+            # The stored page ids, read without StreamField's page lookups: the chosen pages are
+            # already in the map (or not live, and then left out as before).
+            for link in org.footer_links.raw_data:
+                chosen = by_pk.get(link["value"].get("page"))
+                entry = chosen and site_map.localized(chosen.translation_key, code)
                 if entry is not None:
-                    links.append((link.value["label"], entry.url))
+                    links.append((link["value"]["label"], entry.url))
         site_map.footer[code] = links
     return site_map
 

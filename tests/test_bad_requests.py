@@ -5,6 +5,8 @@ from django.test import Client
 
 from forms_app.models import IntakeFormPage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("where", ["form page", "admin login"])

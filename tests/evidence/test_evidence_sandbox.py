@@ -15,6 +15,8 @@ from forms_app.evidence.worker import Limits, isolate
 from forms_app.models import Case, IntakeFormPage
 from tests.intake.builders import complete_answers
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 def png(width, height, rows, bit_depth=8, colour_type=0):
     """A PNG with the given header and raw (filtered) scanlines, compressed as tightly as zlib can."""

@@ -8,6 +8,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from home.models import AnnouncementIndexPage, AnnouncementPage, HomePage
 from tests.helpers import page_in, soup
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["zh-hans", "zh-hant"])

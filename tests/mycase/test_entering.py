@@ -150,7 +150,7 @@ def test_the_session_ends_an_hour_after_entering_even_when_active(client, filed,
     assert client.get("/en/cases/my-case/case/").status_code == 302
 
 
-def test_my_case_is_in_every_footer(client):
+def test_my_case_is_in_every_footer(client, demo_site):
     """Every public page links to My case in its language."""
     for language in ("en", "zh-hans", "zh-hant"):
         document = soup(client.get(f"/{language}/"))
