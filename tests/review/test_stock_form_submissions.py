@@ -6,6 +6,8 @@ from django.urls import reverse
 from forms_app.models import Case, IntakeFormPage
 from tests.builders import make_case_with_evidence
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 STAFF = ["superuser", "reviewer", "case_manager", "communications"]
 
 
