@@ -70,6 +70,12 @@ def read_token(token):
     return nonce, issued
 
 
+def reusable(token):
+    """Is this posted token genuine, unexpired and not yet used by an accepted submission?"""
+    read = read_token(token)
+    return read is not None and not cache.get(_used_key(read[0]))
+
+
 class HumanCheckWidget(forms.Widget):
     """The hidden form token, the ALTCHA element and what people without JavaScript are told."""
 
@@ -85,7 +91,7 @@ class HumanCheckWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         # A posted token that is still good is kept, so the wait is never imposed twice.
         context["widget"].update(
-            token=value if read_token(value) else issue_token(),
+            token=value if reusable(value) else issue_token(),
             token_name=TOKEN_FIELD,
             pow_name=POW_FIELD,
             challenge_url=reverse("altcha_django:challenge"),

@@ -115,6 +115,8 @@ class StepFlow:
             # wait) like the one-page form, so the stepped path is no way around it.
             review_form = self.page.claimant_form(names=[])
             add_human_check(review_form)
+            # Sent back (e.g. "please wait"): the form keeps its token, so the wait is not restarted.
+            review_form.initial[TOKEN_FIELD] = self.request.POST.get(TOKEN_FIELD)
             context["form"] = review_form if form is None else form
             if form is not None:
                 form.fields[TOKEN_FIELD] = review_form.fields[TOKEN_FIELD]

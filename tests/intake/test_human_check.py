@@ -7,10 +7,11 @@ import pytest
 
 from forms_app.intake.abuse import client_group
 from forms_app.intake.human_check import issue_token
+from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD
 from forms_app.models import Case, IntakeFormPage
 from tests.helpers import soup, visible_text
-from tests.intake.builders import complete_answers, proof_of_work
-from tests.intake.stepper import walk_to_review
+from tests.intake.builders import complete_answers, human_check, proof_of_work
+from tests.intake.stepper import progress, walk_to_review
 
 # These tests post to the demo's forms.
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -204,3 +205,25 @@ def test_a_script_sending_many_posts_without_the_check_stores_nothing(client):
     statuses = {client.post(page.url, data).status_code for _ in range(200)}
     assert Case.objects.count() == 1
     assert statuses == {302, 409}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "word"), [("en", "wait"), ("zh-hans", "稍等"), ("zh-hant", "稍等")])
+def test_the_stepped_form_without_javascript_asks_for_the_wait_and_keeps_its_token(client, language, word):
+    """No-JS "Send my case" on the review page right after it was shown: refused (429) with the
+    wait in the claimant's language, nothing filed, the answers listed again and the same token kept
+    (the wait is not restarted); sent again once the wait has passed, the case is filed."""
+    page = form_page(language)
+    review = walk_to_review(client, page)
+    token = soup(review).select_one("input[name=form_token]")["value"]
+    step = str(progress(review)[0])
+    response = client.post(page.url, {STEP_FIELD: step, ACTION_FIELD: "submit", "form_token": token})
+    assert response.status_code == 429
+    assert word in errors(response)
+    assert Case.objects.count() == 0
+    document = soup(response)
+    assert document.select_one(".review-answers")
+    assert document.select_one("input[name=form_token]")["value"] == token
+    waited = human_check(javascript=False)
+    assert client.post(page.url, {STEP_FIELD: step, ACTION_FIELD: "submit", **waited}).status_code == 302
+    assert Case.objects.count() == 1
