@@ -69,9 +69,14 @@ def client_group(address):
     return str(parsed)
 
 
+def client_key(request):
+    """What a client is counted as: its address group (client_group of client_address)."""
+    return client_group(client_address(request))
+
+
 def bucket(name, request, window_seconds):
     """The cache key counting this client's events of one kind in the current window."""
-    group = client_group(client_address(request))
+    group = client_key(request)
     window = int(time.time() // window_seconds)
     return f"{name}:" + keyed_hash("rate-limit", f"{name}|{group}|{window}")[:32]
 
@@ -95,13 +100,20 @@ def rate_limited(request):
     return count(key) >= settings.INTAKE_RATE_LIMIT
 
 
-def refuse_abusive_request(request):
+def honeypot_filled(request):
+    """The honeypot has a value (under its own name, or a form prefix's: ``q12-website``)."""
+    suffix = "-" + HONEYPOT_FIELD
+    return any(request.POST.get(key) for key in request.POST if key == HONEYPOT_FIELD or key.endswith(suffix))
+
+
+def refuse_abusive_request(request, limited=True):
     """A Refusal explaining, in the claimant's language, why this POST is not accepted; or None.
+    ``limited``: refuse a client over INTAKE_RATE_LIMIT too.
 
     Counts nothing: ``human_check.SubmissionGuard.accept`` counts a submission once it is saved."""
-    if request.POST.get(HONEYPOT_FIELD):
+    if honeypot_filled(request):
         return Refusal(_("Your submission could not be accepted. Please try again."), 400)
-    if rate_limited(request):
+    if limited and rate_limited(request):
         return Refusal(RATE_LIMITED, 429)
     errors = upload_errors(request)
     if errors:

@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..cases.crypto import keyed_hash
@@ -143,6 +143,56 @@ def altcha_widget_strings():
     }
 
 
+@dataclass(frozen=True)
+class Scope:
+    """A kind of public form: the name of its counters and what a refused sender is told.
+
+    ``counted``: its accepted posts count toward INTAKE_RATE_LIMIT (and, without proof-of-work,
+    INTAKE_NOJS_RATE_LIMIT) per client. The intake counts; My case does not (it only opens with a
+    receipt code, and wrong codes have their own, stricter throttle: mycase_access)."""
+
+    name: str
+    counted: bool
+    unchecked: str
+    already_sent: str
+    wait: str  # ngettext_lazy, with %(seconds)d
+
+
+INTAKE = Scope(
+    name="intake",
+    counted=True,
+    unchecked=_(
+        "This form could not be checked, perhaps because it was open for a very long time. "
+        "Please send it again; your answers are still below."
+    ),
+    already_sent=_("This form has already been sent. To file another case, open the form again."),
+    wait=ngettext_lazy(
+        "Your browser did not run the automatic check that protects this form, so we ask "
+        "for a short wait instead. Please wait %(seconds)d more second, then send the form "
+        "again; your answers are still below.",
+        "Your browser did not run the automatic check that protects this form, so we ask "
+        "for a short wait instead. Please wait %(seconds)d more seconds, then send the form "
+        "again; your answers are still below.",
+        "seconds",
+    ),
+)
+MY_CASE = Scope(
+    name="mycase",
+    counted=False,
+    unchecked=_(
+        "This form could not be checked, perhaps because the page was open for a very long time. Please send it again."
+    ),
+    already_sent=_("This form has already been sent. Open the page again to send something new."),
+    wait=ngettext_lazy(
+        "Your browser did not run the automatic check that protects this form, so we ask for a "
+        "short wait instead. Please wait %(seconds)d more second, then send the form again.",
+        "Your browser did not run the automatic check that protects this form, so we ask for a "
+        "short wait instead. Please wait %(seconds)d more seconds, then send the form again.",
+        "seconds",
+    ),
+)
+
+
 @dataclass
 class Verdict:
     refusal: abuse.Refusal | None
@@ -150,39 +200,22 @@ class Verdict:
     proof_of_work: bool = False
 
 
-def client_group(request):
-    return abuse.client_group(abuse.client_address(request))
-
-
-def _nojs_bucket(request):
-    return abuse.bucket("intake-rate-nojs", request, settings.INTAKE_RATE_WINDOW_SECONDS)
+def _nojs_bucket(request, scope):
+    return abuse.bucket(f"{scope.name}-rate-nojs", request, settings.INTAKE_RATE_WINDOW_SECONDS)
 
 
 def _used_key(nonce):
     return "intake-token-used:" + keyed_hash("form-token", nonce)[:32]
 
 
-def check_human(request):
+def check_human(request, scope=INTAKE):
     """A Verdict on this POST: the form token, then proof-of-work, or else the no-JavaScript wait."""
     token = read_token(request.POST.get(TOKEN_FIELD))
     if token is None:
-        return Verdict(
-            abuse.Refusal(
-                _(
-                    "This form could not be checked, perhaps because it was open for a very long time. "
-                    "Please send it again; your answers are still below."
-                ),
-                400,
-            )
-        )
+        return Verdict(abuse.Refusal(scope.unchecked, 400))
     nonce, issued = token
     if cache.get(_used_key(nonce)):
-        return Verdict(
-            abuse.Refusal(
-                _("This form has already been sent. To file another case, open the form again."),
-                409,
-            )
-        )
+        return Verdict(abuse.Refusal(scope.already_sent, 409))
     payload = request.POST.get(POW_FIELD, "")
     if payload and len(payload) < 8192:
         result = run_verification(payload, request=request)
@@ -193,17 +226,8 @@ def check_human(request):
     # No (valid) proof-of-work: the no-JavaScript path.
     remaining = int(issued + settings.INTAKE_NOJS_WAIT_SECONDS - time.time()) + 1
     if remaining > 0:
-        message = ngettext(
-            "Your browser did not run the automatic check that protects this form, so we ask "
-            "for a short wait instead. Please wait %(seconds)d more second, then send the form "
-            "again; your answers are still below.",
-            "Your browser did not run the automatic check that protects this form, so we ask "
-            "for a short wait instead. Please wait %(seconds)d more seconds, then send the form "
-            "again; your answers are still below.",
-            remaining,
-        ) % {"seconds": remaining}
-        return Verdict(abuse.Refusal(message, 429), nonce)
-    if abuse.count(_nojs_bucket(request)) >= settings.INTAKE_NOJS_RATE_LIMIT:
+        return Verdict(abuse.Refusal(scope.wait % {"seconds": remaining}, 429), nonce)
+    if scope.counted and abuse.count(_nojs_bucket(request, scope)) >= settings.INTAKE_NOJS_RATE_LIMIT:
         return Verdict(
             abuse.Refusal(
                 _(
@@ -221,30 +245,32 @@ def check_human(request):
 class SubmissionGuard:
     """What ``submission_guard`` yields: the refusal, if any, and ``accept()`` for a saved submission."""
 
-    def __init__(self, request):
+    def __init__(self, request, scope=INTAKE):
         self.request = request
+        self.scope = scope
         self.verdict = None
-        self.refusal = abuse.refuse_abusive_request(request)
+        self.refusal = abuse.refuse_abusive_request(request, limited=scope.counted)
         if self.refusal is None:
-            self.verdict = check_human(request)
+            self.verdict = check_human(request, scope)
             self.refusal = self.verdict.refusal
         self.claimed = False
         if self.refusal is None and not cache.add(_used_key(self.verdict.nonce), 1, TOKEN_MAX_AGE_SECONDS + 120):
             # Another request with the same token got there first.
-            self.refusal = abuse.Refusal(
-                _("This form has already been sent. To file another case, open the form again."), 409
-            )
+            self.refusal = abuse.Refusal(scope.already_sent, 409)
         else:
             self.claimed = self.refusal is None
         self.accepted = False
 
     def accept(self):
-        """The submission was saved: the token stays used and the client's counters go up."""
+        """The post did what it was for (a case or a reply saved, a receipt code tried): the token
+        stays used and, for a counted scope, the client's counters go up."""
         self.accepted = True
+        if not self.scope.counted:
+            return
         window = settings.INTAKE_RATE_WINDOW_SECONDS
         abuse.increment(abuse.bucket("intake-rate", self.request, window), window)
         if not self.verdict.proof_of_work:
-            abuse.increment(_nojs_bucket(self.request), window)
+            abuse.increment(_nojs_bucket(self.request, self.scope), window)
 
     def release(self):
         if self.claimed and not self.accepted:
@@ -252,9 +278,9 @@ class SubmissionGuard:
 
 
 @contextlib.contextmanager
-def submission_guard(request):
+def submission_guard(request, scope=INTAKE):
     """Check a POST before its form is validated; an unaccepted submission frees its token again."""
-    guard = SubmissionGuard(request)
+    guard = SubmissionGuard(request, scope)
     request.submission_guard = guard
     try:
         yield guard
