@@ -115,15 +115,20 @@ def fill_whole_form(page, on_step=None):
 def send_case(page):
     """On the page listing the answers: send the case.
 
-    With scripts, the ALTCHA widget solves its proof-of-work when the button is pressed. Without
-    them (the widget's <noscript> note is then part of the page) the server accepts the case once
-    INTAKE_NOJS_WAIT_SECONDS (2 s for the journeys) have passed since it showed this page: the
-    claimant reads the list of answers first, as a person does. (Sending sooner is refused with
-    the seconds left: tests/intake/test_human_check.py.)"""
-    if page.locator(".human-check .form-note").count():
-        page.wait_for_timeout((NOJS_WAIT_SECONDS + 1) * 1000)
+    Without scripts the claimant reads the list of answers first (read_before_sending). Sending
+    sooner is refused with the seconds left: tests/intake/test_human_check.py."""
+    read_before_sending(page)
     with page.expect_navigation():
         page.locator("form.intake-form button[value=submit]").click()
+
+
+def read_before_sending(page):
+    """Without scripts (the human check's <noscript> note is then part of the page), take the time
+    a person takes before sending: the server accepts a form sent without proof-of-work only
+    INTAKE_NOJS_WAIT_SECONDS after it showed it. With scripts, nothing: the widget solves its
+    proof-of-work when the button is pressed."""
+    if page.locator(".human-check .form-note").count():
+        page.wait_for_timeout((NOJS_WAIT_SECONDS + 1) * 1000)
 
 
 @dataclass

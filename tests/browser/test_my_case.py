@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .claimant import assert_page_in_language
+from .claimant import assert_page_in_language, read_before_sending
 from .staff import REVIEWER, sign_in
 from .test_claimant_journeys import BROWSER_LANGUAGE, PHONE, assert_fits_the_screen, file_a_case
 
@@ -22,6 +22,7 @@ def open_my_case(journey, page, language, code):
     page.locator(f".site-footer a[href='/{language}/cases/my-case/']").click()
     page.wait_for_url(journey.url(f"/{language}/cases/my-case/"))
     page.locator("#id_code").fill(" ".join(code[i : i + 4] for i in range(0, 20, 4)))
+    read_before_sending(page)
     with page.expect_navigation():
         page.locator("form.intake-form button[type=submit]").click()
     assert page.url == journey.url(f"/{language}/cases/my-case/case/"), page.url
@@ -57,6 +58,7 @@ def test_needs_information_then_answered(journey):
     journey.shot(claimant, "my-case-question")  # axe: test_every_my_case_page_is_accessible
     question = claimant.locator(".mycase-question").first
     question.locator("textarea").fill(ANSWER)
+    read_before_sending(claimant)
     with claimant.expect_navigation():
         question.locator("button[type=submit]").click()
     assert ANSWER in claimant.locator("main").inner_text()
