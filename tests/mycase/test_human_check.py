@@ -5,7 +5,6 @@ short server-measured wait. A post without it is refused in the claimant's langu
 import time
 
 import pytest
-from django.core.cache import cache
 
 from forms_app.cases import activity
 from forms_app.cases.models import ClaimantReply
@@ -34,12 +33,6 @@ def code_form(language="en"):
 
 def reply_url(language, question):
     return f"/{language}/cases/my-case/case/questions/{question.uuid}/reply/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wrong-code counters and used tokens live in the cache: each test starts with none."""
-    cache.clear()
 
 
 def test_the_code_form_carries_the_token_the_widget_and_the_no_script_note(client):
