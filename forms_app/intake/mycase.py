@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..cases import activity, erasure
@@ -61,9 +62,11 @@ csrf_protect_no_referrer = decorator_from_middleware(NoReferrerCsrf)
 
 
 def private(view):
-    """Nothing kept by the browser or proxies, and no address of ours handed to another site."""
+    """Nothing kept by the browser or proxies, and no address of ours handed to another site; an
+    error report (mail to ADMINS, a debug page) shows neither what was posted (a receipt code, a
+    reply) nor any local variable of the view or of what it calls."""
 
-    protected = csrf_protect_no_referrer(never_cache(view))
+    protected = csrf_protect_no_referrer(never_cache(sensitive_post_parameters()(sensitive_variables()(view))))
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -70,3 +70,43 @@ def test_a_failing_review_action_report_holds_no_note_or_reason(reviewer, monkey
     report = report_of(lambda: view_class.as_view()(request, pk=case.pk), request)
     assert "database is down" in report
     assert SECRET not in report
+
+
+@pytest.mark.django_db
+def test_failing_my_case_posts_give_reports_without_the_code_or_the_reply(monkeypatch):
+    """A receipt code posted to My case, and a reply sent from it, failing after they were read: the
+    error reports hold neither the code nor the reply."""
+    from forms_app.cases import activity
+    from forms_app.cases.receipts import format_receipt_code
+    from forms_app.intake import mycase, mycase_access
+    from tests.builders import staff
+    from tests.intake.builders import human_check
+    from tests.mycase.builders import filed_case
+
+    case, code = filed_case()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the session store is down")
+
+    def posted(path, data):
+        request = RequestFactory().post(path, data)
+        request.user = AnonymousUser()
+        request.session = SessionStore()
+        request._dont_enforce_csrf_checks = True
+        return request
+
+    with monkeypatch.context() as patch:
+        patch.setattr(mycase_access, "enter", broken)
+        request = posted("/en/cases/my-case/", {"code": format_receipt_code(code), **human_check()})
+        report = report_of(lambda: mycase.enter(request), request)
+    assert "the session store is down" in report
+    assert code not in report and format_receipt_code(code) not in report
+
+    question = activity.ask(case, {"zh-hans": "请说明日期。"}, staff("r1", "Reviewers"))
+    prefix = f"q{question.pk}"
+    request = posted("/zh-hans/cases/my-case/reply/", {f"{prefix}-text": SECRET, **human_check()})
+    mycase_access.enter(request, case)
+    monkeypatch.setattr(mycase, "redirect", broken)  # after the reply is saved
+    report = report_of(lambda: mycase.reply(request, question=question.uuid), request)
+    assert "the session store is down" in report
+    assert SECRET not in report
