@@ -392,7 +392,7 @@ INTAKE_NOJS_WAIT_SECONDS = env_int("INTAKE_NOJS_WAIT_SECONDS", 20)
 INTAKE_NOJS_RATE_LIMIT = env_int("INTAKE_NOJS_RATE_LIMIT", 3)
 # ALTCHA proof-of-work: challenges from /altcha/challenge/, signed with a key derived from
 # SECRET_KEY; PBKDF2 with INTAKE_POW_COST iterations per try, ~256 tries expected (about a second
-# on a phone). Each solution works once (replay protection in the default cache).
+# on a phone). Each solution works once (replay protection in the cache below).
 # ALTCHA_HMAC_SECRET is set next to SECRET_KEY in dev/test/production (derived from it).
 # Solutions are remembered in the cache every process shares (Redis, else a database table).
 ALTCHA_CACHE_ALIAS = "staff-throttle"
