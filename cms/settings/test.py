@@ -34,5 +34,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A disposable file: no waiting for the disk at each commit (migrations and the demo seed commit
     # hundreds of times). After a crash, run pytest --create-db.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF;"
-# Proof-of-work that the test client solves in microseconds (tests/forms_app/builders.py).
+# Proof-of-work that the test client solves in microseconds (tests/intake/builders.py).
 ALTCHA_CHALLENGE = {"cost": 1, "key_prefix": "0", "expires_seconds": 20 * 60}
