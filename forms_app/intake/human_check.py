@@ -1,6 +1,7 @@
 """Telling people from scripts on public forms, without a third party and without shutting out Tor.
 
-Every public form that files something (the intake forms; later "My case" and replies) carries:
+Every public form that sends something (the intake form's sending page; My case's receipt-code,
+reply and evidence forms) carries:
 
 - a **form token**: a signed, random value with the time the server issued it (hidden input). It
   names nobody and is single-use: the submission that is accepted consumes it;
@@ -12,6 +13,9 @@ Every public form that files something (the intake forms; later "My case" and re
   server issued the token (anyone who typed their answers has long waited that), and such
   submissions have their own, tighter per-client limit (``INTAKE_NOJS_RATE_LIMIT``).
 
+Each ``Scope`` (INTAKE, MY_CASE) has its own messages; only the intake's accepted posts count toward
+the per-client limits (My case counts wrong receipt codes instead: mycase_access).
+
 A script sending 1,000 posts therefore needs 1,000 form tokens, and either solves 1,000 challenges
 or waits for each token and spreads its posts over hundreds of addresses (IPv6 counted per /64).
 Refused posts store nothing and do not count against the people who share the address.
@@ -19,7 +23,7 @@ Refused posts store nothing and do not count against the people who share the ad
 Use it from a view in two places::
 
     add_human_check(form)                    # when building the form (GET and POST)
-    with submission_guard(request) as guard:  # on POST, before validating the form
+    with submission_guard(request) as guard:  # on POST, before validating the form (or scope=MY_CASE)
         if guard.refusal: ...render the form with guard.refusal.message...
         ...save...
         guard.accept()                        # consumes the token, counts the submission

@@ -3,7 +3,8 @@
 They show the reference, the status in plain words, the reviewers' questions and the claimant's
 replies, and a list of what was sent (dates, number and size of files): never the answers, the
 contact details or the files themselves, so a stolen code exposes little. Every response is
-``Cache-Control: no-store`` and ``Referrer-Policy: no-referrer``; no form is autofilled.
+``Cache-Control: no-store`` and ``Referrer-Policy: no-referrer``; no form is autofilled. The code,
+reply and evidence forms carry the intake's human check (human_check.MY_CASE).
 """
 
 from functools import wraps
