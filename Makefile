@@ -41,11 +41,11 @@ PROD_ENV_REQUIRED := DATABASE_URL SECRET_KEY ALLOWED_HOSTS CASE_MASTER_KEYS CASE
 serve-prod: $(VENV)/.installed compile-messages ## Serve with production settings and gunicorn (needs DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, CASE_MASTER_KEYS, CASE_HASH_KEY)
 	@missing=""; for name in $(PROD_ENV_REQUIRED); do [ -n "$${!name}" ] || missing="$$missing $$name"; done; \
 	  if [ -n "$$missing" ]; then echo "Set these environment variables first (see .env.example):$$missing"; exit 1; fi
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=cms.settings.production BEHIND_PROXY=$${BEHIND_PROXY:-false} $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production BEHIND_PROXY=$${BEHIND_PROXY:-false} $(MANAGE) collectstatic --noinput --verbosity 0
 	mkdir -p -m 700 "$${PRIVATE_STORAGE_ROOT:-$${VAR_DIR:-var}/private}"
 	@echo "Site: http://$(HOST):$(PORT)/   (plain HTTP: SECURE_SSL_REDIRECT is off for this target)"
-	DJANGO_SETTINGS_MODULE=cms.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} BEHIND_PROXY=$${BEHIND_PROXY:-false} \
 	  GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cms.wsgi:application
 
 test: $(VENV)/.installed-dev compile-messages ## Install test requirements and run lint, checks and the whole suite

@@ -61,6 +61,8 @@ def environment(var_dir):
         "BENCH_CACHE_DIR": str(var_dir / "cache"),
         "LOG_LEVEL": "ERROR",
         "PYTHONUNBUFFERED": "1",
+        # gunicorn faces the bench's clients directly (no proxy in front).
+        "BEHIND_PROXY": "false",
     }
     if not os.environ.get("DATABASE_URL"):
         env["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
@@ -208,9 +210,10 @@ def submit_run(host, path, make_body, content_type):
         status, _headers, html, raw = request("GET", host, path)
         cookie = next((v.split(";")[0] for k, v in raw.items() if k.lower() == "set-cookie" and "csrftoken" in v), "")
         token = re.search(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', html).group(1).decode()
-        body = make_body(token)
         headers = {"Content-Type": content_type, "Cookie": cookie, "Referer": f"http://{host}{path}"}
         while time.monotonic() < deadline:
+            # A new body per post: form tokens and proofs-of-work are single-use (solved before the clock).
+            body = make_body(token)
             start = time.perf_counter()
             try:
                 status = request("POST", host, path, body=body, headers=headers)[0]

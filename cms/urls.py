@@ -20,6 +20,8 @@ urlpatterns = [
     # Invitation links open before anyone is signed in, so they are not among Wagtail's admin URLs.
     path("admin/invitation/", include("staff_auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Proof-of-work challenges for the public forms (ALTCHA, self-hosted).
+    path("altcha/", include("altcha_django.urls")),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("documents/", include(wagtaildocs_urls)),
     # The mail provider's bounce and complaint webhook (anymail; basic auth, 404 without a secret).

@@ -13,3 +13,4 @@ class FormsAppConfig(AppConfig):
         from .cases.mail.bounces import on_tracking_event
 
         tracking.connect(on_tracking_event, dispatch_uid="forms_app.undeliverable")
+        from .intake import checks as intake_checks  # noqa: F401 - the client-address check

@@ -33,6 +33,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://user@localhost/cases",
     "CASE_MASTER_KEYS": "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=",
     "CASE_HASH_KEY": "dGVzdC1oYXNoLWtleS0zMi1ieXRlcy1sb25nLWtleSE=",
+    # Production sits behind a proxy unless BEHIND_PROXY=false: the client's address header is required.
+    "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
 }
 
 

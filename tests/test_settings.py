@@ -31,6 +31,24 @@ def test_production_fails_fast_without_a_required_variable(missing):
     assert missing in result.stderr
 
 
+def test_production_without_a_proxy_needs_no_client_address_header():
+    """BEHIND_PROXY=false (the app faces clients itself): REMOTE_ADDR is the client, no header needed."""
+    env = {key: value for key, value in COMPLETE.items() if key != "CLIENT_IP_HEADER"}
+    result = load_production_settings(env | {"BEHIND_PROXY": "false"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_proxy_without_a_client_address_header_fails_the_deploy_check(settings):
+    """Any settings that declare a proxy but no CLIENT_IP_HEADER fail `check --deploy` (forms_app.E010)."""
+    from forms_app.intake.checks import check_client_address_header
+
+    settings.BEHIND_PROXY = True
+    settings.CLIENT_IP_HEADER = ""
+    assert [error.id for error in check_client_address_header(None)] == ["forms_app.E010"]
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert check_client_address_header(None) == []
+
+
 def test_production_settings_pass_djangos_deployment_checks(tmp_path):
     """`manage.py check --deploy` reports nothing with production settings."""
     env = {key: value for key, value in os.environ.items() if key not in COMPLETE}

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     # Locks Wagtail's login after repeated failures (counters in the "staff-throttle" cache only).
     "axes",
+    # Self-hosted proof-of-work on public forms (forms_app/intake/human_check.py); widget from our static files.
+    "altcha_django",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -299,8 +301,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    # The proof-of-work widget injects one <style> element carrying the page's nonce.
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
+    # ... and runs its hashing in Web Workers it creates from blob: URLs of its own code.
+    "worker-src": [CSP.SELF, "blob:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -349,6 +354,12 @@ LOGGING = {
 # Request header (as a META key, e.g. HTTP_X_REAL_IP) in which the proxy passes the client address;
 # used only, hashed, for rate limiting. Empty = REMOTE_ADDR.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+# True when a reverse proxy (Caddy in deploy/) forwards requests to the app: REMOTE_ADDR is then the
+# proxy's own address, so CLIENT_IP_HEADER is required (production refuses to start without it,
+# check --deploy reports forms_app.E010), and X-Forwarded-Proto is trusted for HTTPS.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# Accepted submissions per client (IPv4 address or IPv6 /64) per window; a second line behind the
+# proof-of-work, counting only what was filed.
 INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 10)
 INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 3600)
 # Unfinished forms (drafts) are erased this many days after the claimant last saved them
@@ -375,6 +386,18 @@ RECEIPT_CHECKS_PER_HOUR = env_int("RECEIPT_CHECKS_PER_HOUR", 10)
 # request, once the hold is lifted. Statuses not listed (New and every active one) are never erased.
 # The privacy notice must state these periods (check: `manage.py check --database default`).
 RETENTION_DAYS = env_days("RETENTION_DAYS", "no_merit=365,closed=180,withdrawn=0")
+# Without JavaScript (no proof-of-work) a form is accepted this long after the server issued it,
+# and at most INTAKE_NOJS_RATE_LIMIT such submissions per client per window.
+INTAKE_NOJS_WAIT_SECONDS = env_int("INTAKE_NOJS_WAIT_SECONDS", 20)
+INTAKE_NOJS_RATE_LIMIT = env_int("INTAKE_NOJS_RATE_LIMIT", 3)
+# ALTCHA proof-of-work: challenges from /altcha/challenge/, signed with a key derived from
+# SECRET_KEY; PBKDF2 with INTAKE_POW_COST iterations per try, ~256 tries expected (about a second
+# on a phone). Each solution works once (replay protection in the cache below).
+# ALTCHA_HMAC_SECRET is set next to SECRET_KEY in dev/test/production (derived from it).
+# Solutions are remembered in the cache every process shares (Redis, else a database table).
+ALTCHA_CACHE_ALIAS = "staff-throttle"
+ALTCHA_CHALLENGE = {"cost": env_int("INTAKE_POW_COST", 5000), "expires_seconds": 20 * 60}
+ALTCHA_WIDGET_JS_SOURCE = "vendored"
 
 # Everyone signing in to the admin needs a TOTP code as well as a password.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)

@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 from .base import LOGGING, VAR_DIR
 from .devkeys import load_or_create
-from .environment import env_bool, env_str
+from .environment import derived_secret, env_bool, env_str
 
 DEBUG = True
 # Off by default so a newcomer can open the admin at once; set STAFF_2FA_REQUIRED=true to try it.
@@ -11,6 +11,7 @@ STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
 
 _dev_keys = load_or_create(VAR_DIR / "dev-keys.json")
 SECRET_KEY = env_str("SECRET_KEY", _dev_keys["SECRET_KEY"])
+ALTCHA_HMAC_SECRET = derived_secret(SECRET_KEY, "altcha-challenges")
 CASE_MASTER_KEYS = [k for k in env_str("CASE_MASTER_KEYS", _dev_keys["CASE_MASTER_KEYS"]).split(",") if k]
 CASE_HASH_KEY = env_str("CASE_HASH_KEY", _dev_keys["CASE_HASH_KEY"])
 

@@ -70,3 +70,11 @@ def env_key(name, text):
     if len(key) != 32:
         raise ImproperlyConfigured(f"{name} must hold base64-encoded 32-byte keys.")
     return text
+
+
+def derived_secret(secret_key, purpose):
+    """A separate secret for one purpose (e.g. ALTCHA challenges), derived from SECRET_KEY."""
+    import hashlib
+    import hmac
+
+    return hmac.new(secret_key.encode(), purpose.encode(), hashlib.sha256).hexdigest()

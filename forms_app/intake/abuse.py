@@ -1,10 +1,14 @@
 """Protection against automated and abusive submissions, without storing who the sender is.
 
-The rate limit counts attempts per client in the cache under a keyed hash of the client address
-and the current window: the address itself is never written anywhere, and the counter expires
-with the window.
+The rate limit is the second line, behind the proof-of-work of ``human_check``. It counts
+*accepted* submissions per client (a refused or invalid POST costs the people sharing an address
+nothing) in the cache, under a keyed hash of the client's address group and the current window:
+the address itself is never written anywhere, and the counter expires with the window. An IPv6
+client is counted per /64, the block one subscriber usually holds, so rotating addresses inside
+it does not reset the count.
 """
 
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -52,30 +56,64 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def client_bucket(request, window_seconds):
-    address = client_address(request)
+def client_group(address):
+    """The address an IPv4 client uses, or the /64 block of an IPv6 one (IPv4-mapped as IPv4)."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    return str(parsed)
+
+
+def client_key(request):
+    """What a client is counted as: its address group (client_group of client_address)."""
+    return client_group(client_address(request))
+
+
+def bucket(name, request, window_seconds):
+    """The cache key counting this client's events of one kind in the current window."""
+    group = client_key(request)
     window = int(time.time() // window_seconds)
-    return "intake-rate:" + keyed_hash("rate-limit", f"{address}|{window}")[:32]
+    return f"{name}:" + keyed_hash("rate-limit", f"{name}|{group}|{window}")[:32]
+
+
+def count(key):
+    return cache.get(key, 0)
+
+
+def increment(key, timeout):
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
 
 
 def rate_limited(request):
-    limit = settings.INTAKE_RATE_LIMIT
-    window = settings.INTAKE_RATE_WINDOW_SECONDS
-    key = client_bucket(request, window)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    """Has this client already had INTAKE_RATE_LIMIT submissions accepted in this window?"""
+    key = bucket("intake-rate", request, settings.INTAKE_RATE_WINDOW_SECONDS)
+    return count(key) >= settings.INTAKE_RATE_LIMIT
 
 
-def refuse_abusive_request(request):
-    """A Refusal explaining, in the claimant's language, why this POST is not accepted; or None."""
-    if request.POST.get(HONEYPOT_FIELD):
+def honeypot_filled(request):
+    """The honeypot has a value (under its own name, or a form prefix's: ``q12-website``)."""
+    suffix = "-" + HONEYPOT_FIELD
+    return any(request.POST.get(key) for key in request.POST if key == HONEYPOT_FIELD or key.endswith(suffix))
+
+
+def refuse_abusive_request(request, limited=True):
+    """A Refusal explaining, in the claimant's language, why this POST is not accepted; or None.
+    ``limited``: refuse a client over INTAKE_RATE_LIMIT too.
+
+    Counts nothing: ``human_check.SubmissionGuard.accept`` counts a submission once it is saved."""
+    if honeypot_filled(request):
         return Refusal(_("Your submission could not be accepted. Please try again."), 400)
-    if rate_limited(request):
+    if limited and rate_limited(request):
         return Refusal(RATE_LIMITED, 429)
     errors = upload_errors(request)
     if errors:

@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
@@ -13,11 +15,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..cases.models import Case, CaseType
 from ..cases.receipts import receipt_url, remember_receipt
-from .abuse import add_honeypot, refuse_abusive_request
+from .abuse import add_honeypot
 from .admin_forms import IntakeFormPageForm
 from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
+from .human_check import add_human_check, altcha_widget_strings, submission_guard
 from .stepping import STEP_FIELD, StepFlow
 from .steps import held_back_names, plan_steps, untranslated_parts, visible_names
 from .submission import NewCase, SubmissionFailed, file_case
@@ -202,28 +205,37 @@ class IntakeFormPage(AbstractForm):
 
     def get_form(self, *args, **kwargs):
         """The whole form at once (a POST without a step): questions that do not apply, or that are
-        held back untranslated, are left out, so they are neither required nor stored."""
+        held back untranslated, are left out, so they are neither required nor stored. It carries
+        the human check (forms_app.intake.human_check)."""
         data = args[0] if args else kwargs.get("data")
         files = args[1] if len(args) > 1 else kwargs.get("files")
-        return self.claimant_form(data, files)
+        form = self.claimant_form(data, files)
+        add_human_check(form)
+        return form
 
+    # An error report (mail to ADMINS, a debug page) never shows the answers: neither the POST
+    # nor any local variable of serve or the functions it calls.
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(sensitive_variables())
     def serve(self, request, *args, **kwargs):
         """A claimant goes step by step (GETs and POSTs with a step, see stepping.py). A POST of the
-        whole form at once, without a step, is filed as before: abuse refused before the form is
-        even built, then Wagtail does the rest."""
+        whole form at once, without a step, passes the human check and the rate limit before its
+        form is even validated (no evidence is parsed for a refused POST), then Wagtail does the
+        rest; ``render_landing_page`` accepts."""
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         if request.method == "GET" or (request.method == "POST" and STEP_FIELD in request.POST):
             flow = StepFlow(self, request)
             return flow.get() if request.method == "GET" else flow.post()
-        if request.method == "POST":
-            refusal = refuse_abusive_request(request)
-            if refusal is not None:
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        with submission_guard(request) as guard:
+            if guard.refusal is not None:
                 form = self.get_form(request.POST, page=self, user=request.user)
                 form.is_valid()
-                form.add_error(None, refusal.message)
-                return self.render_form(request, form, status=refusal.status)
-        return super().serve(request, *args, **kwargs)
+                form.add_error(None, guard.refusal.message)
+                return self.render_form(request, form, status=guard.refusal.status)
+            return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
         """File a valid form as a case, in one transaction (Wagtail calls this from ``serve``).
@@ -245,6 +257,7 @@ class IntakeFormPage(AbstractForm):
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         """POST-redirect-GET to the receipt, so a refresh never submits the case twice."""
         if isinstance(form_submission, NewCase):
+            request.submission_guard.accept()
             remember_receipt(request, form_submission)
             return redirect(receipt_url())
         if form_submission is None:  # admin preview of the landing page
@@ -258,6 +271,7 @@ class IntakeFormPage(AbstractForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["altcha_strings"] = altcha_widget_strings()
         context["in_wechat_browser"] = "micromessenger" in request.headers.get("User-Agent", "").lower()
         return context
 

@@ -3,12 +3,14 @@
 They show the reference, the status in plain words, the reviewers' questions and the claimant's
 replies, and a list of what was sent (dates, number and size of files): never the answers, the
 contact details or the files themselves, so a stolen code exposes little. Every response is
-``Cache-Control: no-store`` and ``Referrer-Policy: no-referrer``; no form is autofilled.
+``Cache-Control: no-store`` and ``Referrer-Policy: no-referrer``; no form is autofilled. The code,
+reply and evidence forms carry the intake's human check (human_check.MY_CASE).
 """
 
 from functools import wraps
 
 from django.contrib import messages
+from django.forms.utils import ErrorDict
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,12 +19,14 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..cases import activity, erasure
 from ..cases.models import ClaimantReply, ConsentUse, Evidence
 from ..cases.receipts import find_case
 from . import mycase_access as access
+from .human_check import MY_CASE, altcha_widget_strings, submission_guard
 from .mycase_actions import send, set_consent
 from .mycase_forms import ConsentsForm, ContactForm, EvidenceForm, ReceiptCodeForm, ReplyForm, WithdrawForm
 from .status_texts import status_text
@@ -59,9 +63,11 @@ csrf_protect_no_referrer = decorator_from_middleware(NoReferrerCsrf)
 
 
 def private(view):
-    """Nothing kept by the browser or proxies, and no address of ours handed to another site."""
+    """Nothing kept by the browser or proxies, and no address of ours handed to another site; an
+    error report (mail to ADMINS, a debug page) shows neither what was posted (a receipt code, a
+    reply) nor any local variable of the view or of what it calls."""
 
-    protected = csrf_protect_no_referrer(never_cache(view))
+    protected = csrf_protect_no_referrer(never_cache(sensitive_post_parameters()(sensitive_variables()(view))))
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -102,7 +108,7 @@ def enter(request):
         case, _ended = access.current_case(request)
         if case is not None:
             return redirect("forms_app:mycase_case")
-        return render(request, "forms_app/mycase/enter.html", {"form": ReceiptCodeForm()})
+        return render(request, "forms_app/mycase/enter.html", {"form": ReceiptCodeForm(), **human_check_context()})
     form = ReceiptCodeForm(request.POST)
     status = 200
     scope = access.throttled(request)
@@ -110,18 +116,26 @@ def enter(request):
         form.is_valid()
         form.add_error(None, THROTTLED[scope])
         status = 429
-    elif form.is_valid():
-        case = find_case(form.cleaned_data["code"])
-        if case is not None:
-            access.enter(request, case)
-            return redirect("forms_app:mycase_case")
-        access.count_wrong_code(request)
-        form.add_error("code", WRONG_CODE)
+    else:
+        with submission_guard(request, MY_CASE) as guard:
+            if guard.refusal is not None:
+                form.is_valid()
+                form.add_error(None, guard.refusal.message)
+                status = guard.refusal.status
+            elif form.is_valid():
+                # A code was tried: right or wrong, the form's token is used up.
+                guard.accept()
+                case = find_case(form.cleaned_data["code"])
+                if case is not None:
+                    access.enter(request, case)
+                    return redirect("forms_app:mycase_case")
+                access.count_wrong_code(request)
+                form.add_error("code", WRONG_CODE)
     # Like the intake form, a form with errors is a page (200), so browsers show it as one.
     # The code is never shown back: a wrong one must be typed again.
     form.data = form.data.copy()
     form.data["code"] = ""
-    return render(request, "forms_app/mycase/enter.html", {"form": form}, status=status)
+    return render(request, "forms_app/mycase/enter.html", {"form": form, **human_check_context()}, status=status)
 
 
 @private
@@ -183,7 +197,12 @@ def case_context(case, reply_form=None, evidence_form=None):
         "questions": questions_with_replies(case, language, reply_form),
         "sent": sent_items(case),
         "evidence_form": evidence_form or EvidenceForm(prefix="evidence"),
+        **human_check_context(),
     }
+
+
+def human_check_context():
+    return {"altcha_strings": altcha_widget_strings()}
 
 
 @with_case
@@ -193,27 +212,36 @@ def overview(request, case):
 
 
 def _sent_or_error(request, case, form, anchor, send_kwargs):
-    if form.is_valid():
-        try:
-            send(case, uploads=form.cleaned_data.get("files") or [], **send_kwargs(form.cleaned_data))
-        except SubmissionFailed as failure:
-            form.add_error(None, failure.message)
-        except activity.CaseWithdrawn:
-            access.leave(request)
-            messages.info(request, WITHDRAWN)
-            return redirect("forms_app:mycase")
-        else:
-            messages.success(request, gettext("Thank you. What you sent has reached the reviewers."))
-            return redirect(url("mycase_case") + anchor)
+    """Send a reply or evidence once the human check passes; else the page again with the errors."""
+    with submission_guard(request, MY_CASE) as guard:
+        if guard.refusal is not None:
+            # Refused before validation: no file is read, the text is shown again.
+            form.cleaned_data, form._errors = {}, ErrorDict()
+            form.add_error(None, guard.refusal.message)
+            return _with_errors(request, case, form, guard.refusal.status)
+        if form.is_valid():
+            try:
+                send(case, uploads=form.cleaned_data.get("files") or [], **send_kwargs(form.cleaned_data))
+            except SubmissionFailed as failure:
+                form.add_error(None, failure.message)
+            except activity.CaseWithdrawn:
+                access.leave(request)
+                messages.info(request, WITHDRAWN)
+                return redirect("forms_app:mycase")
+            else:
+                guard.accept()
+                messages.success(request, gettext("Thank you. What you sent has reached the reviewers."))
+                return redirect(url("mycase_case") + anchor)
+    too_large = ("file_too_large", "case_too_large")
+    status = 413 if any(error.code in too_large for error in form.errors.as_data().get("files", [])) else 400
+    return _with_errors(request, case, form, status)
+
+
+def _with_errors(request, case, form, status):
     if isinstance(form, ReplyForm):
         context = case_context(case, reply_form=form)
     else:
         context = case_context(case, evidence_form=form)
-    status = (
-        413
-        if any(error.code in ("file_too_large", "case_too_large") for error in form.errors.as_data().get("files", []))
-        else 400
-    )
     return render(request, "forms_app/mycase/case.html", context, status=status)
 
 

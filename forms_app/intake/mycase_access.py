@@ -1,7 +1,7 @@
 """Who may open "My case": the receipt code, throttled, then a short session holding only the case id.
 
-* Wrong codes are counted per client (a keyed hash of the address and the window, as for the
-  intake form, never the address itself) and, more loosely, across the whole site, so guessing
+* Wrong codes are counted per client (a keyed hash of the address, or of its IPv6 /64, and the
+  window, as for the intake form, never the address itself) and, more loosely, across the whole site, so guessing
   spread over many addresses is slowed too. While either count is over its limit no code is
   checked at all. Only wrong attempts count: a claimant is never locked out by someone else who
   knows their reference, since the reference opens nothing.
@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 from ..cases.crypto import keyed_hash
 from ..cases.models import Case
-from .abuse import client_address
+from .abuse import client_key
 
 SESSION_KEY = "forms_app.mycase"
 
@@ -30,7 +30,7 @@ def _buckets(request):
     now = time.time()
     client_window = settings.MYCASE_CLIENT_WINDOW_SECONDS
     site_window = settings.MYCASE_SITE_WINDOW_SECONDS
-    client = keyed_hash("mycase-rate", f"{client_address(request)}|{int(now // client_window)}")[:32]
+    client = keyed_hash("mycase-rate", f"{client_key(request)}|{int(now // client_window)}")[:32]
     return [
         (CLIENT, f"mycase-client:{client}", settings.MYCASE_CLIENT_ATTEMPTS, client_window),
         (SITE, f"mycase-site:{int(now // site_window)}", settings.MYCASE_SITE_ATTEMPTS, site_window),

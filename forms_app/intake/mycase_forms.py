@@ -8,6 +8,7 @@ from ..cases.models import ConsentUse
 from ..evidence import EvidenceField, upload_errors
 from .choices import SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 from .form_builder import FIELD_TEMPLATE, add_china_mail_confirmation
+from .human_check import add_human_check
 
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -23,7 +24,16 @@ class MyCaseForm(forms.Form):
                 field.widget.attrs.update({"autocomplete": "off"})
 
 
-class ReceiptCodeForm(MyCaseForm):
+class HumanChecked:
+    """A form anyone can post: it carries the honeypot and the human check (human_check.py), like
+    the intake form; the view runs the check (``submission_guard(request, MY_CASE)``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_human_check(self)
+
+
+class ReceiptCodeForm(HumanChecked, MyCaseForm):
     code = forms.CharField(
         label=_("Your secret receipt code"),
         max_length=80,
@@ -32,7 +42,7 @@ class ReceiptCodeForm(MyCaseForm):
     )
 
 
-class WithFilesForm(MyCaseForm):
+class WithFilesForm(HumanChecked, MyCaseForm):
     """Text and evidence files: the same checks, metadata removal and encryption as the intake form."""
 
     files = EvidenceField(

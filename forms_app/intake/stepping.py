@@ -16,15 +16,17 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from ..cases.drafts import format_draft_code
 from ..cases.models import Draft
 from ..cases.receipts import receipt_url, remember_receipt
 from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
-from . import drafts
-from .abuse import HONEYPOT_FIELD, rate_limited, refuse_abusive_request
+from . import abuse, drafts
+from .abuse import HONEYPOT_FIELD
 from .field_types import field_type
+from .human_check import TOKEN_FIELD, add_human_check, submission_guard
 from .steps import condition_values
 from .submission import SubmissionFailed, file_case
 
@@ -109,10 +111,15 @@ class StepFlow:
         )
         if number == total:
             context.update(review=True, answers=self.review_answers(opened, shown))
+            # The last page sends the case: it carries the human check (proof-of-work, or the no-JS
+            # wait) like the one-page form, so the stepped path is no way around it.
+            review_form = self.page.claimant_form(names=[])
+            add_human_check(review_form)
+            # Sent back (e.g. "please wait"): the form keeps its token, so the wait is not restarted.
+            review_form.initial[TOKEN_FIELD] = self.request.POST.get(TOKEN_FIELD)
+            context["form"] = review_form if form is None else form
             if form is not None:
-                context["form"] = form
-            else:
-                context["form"] = self.page.claimant_form(names=[])
+                form.fields[TOKEN_FIELD] = review_form.fields[TOKEN_FIELD]
         else:
             step, questions = shown[number - 1]
             if form is None:
@@ -120,7 +127,9 @@ class StepFlow:
                 form._errors = ErrorDict()  # shown as saved, not judged until sent
             context.update(step=step, form=form)
         context.update(extra or {})
-        return TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
+        response = TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
+        add_never_cache_headers(response)  # a draft's answers, and a single-use token on the last page
+        return response
 
     def review_answers(self, opened, shown):
         answers = []
@@ -164,9 +173,12 @@ class StepFlow:
         opened = drafts.current_draft(self.request, self.form_key)
         if opened is None:
             # A new draft stores files: it counts against the same per-client limit as filing.
-            if rate_limited(self.request):
+            window = settings.INTAKE_RATE_WINDOW_SECONDS
+            started = abuse.bucket("draft-start", self.request, window)
+            if abuse.count(started) >= settings.INTAKE_RATE_LIMIT:
                 return self.render(None, 1, status=429, extra={"general_error": TOO_MANY_DRAFTS})
             opened = drafts.start_draft(self.request, self.form_key)
+            abuse.increment(started, window)
         try:
             number = int(post.get(STEP_FIELD, "1"))
         except ValueError:
@@ -238,9 +250,17 @@ class StepFlow:
         return redirect(self.page.url)
 
     def submit(self, opened):
-        refusal = refuse_abusive_request(self.request)
-        if refusal is not None:
-            return self.render(opened, opened.step, status=refusal.status, extra={"general_error": refusal.message})
+        with submission_guard(self.request) as guard:
+            if guard.refusal is not None:
+                return self.render(
+                    opened, opened.step, status=guard.refusal.status, extra={"general_error": guard.refusal.message}
+                )
+            response = self.file(opened)
+            if response.status_code == 302 and response.url == receipt_url():
+                guard.accept()
+            return response
+
+    def file(self, opened):
         form = self.full_form(opened, contents=True)
         if not form.is_valid():
             return self.show_first_error(opened, form)

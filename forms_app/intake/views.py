@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from ..cases.crypto import keyed_hash
 from ..cases.receipts import format_receipt_code, take_receipt
-from .abuse import client_address
+from .abuse import client_key
 from .drafts import resume_with_code
 
 
@@ -28,7 +28,7 @@ def receipt(request):
 def _wrong_code_bucket(request):
     window = settings.INTAKE_RATE_WINDOW_SECONDS
     slot = int(time.time() // window)
-    return "draft-code:" + keyed_hash("draft-code-attempts", f"{client_address(request)}|{slot}")[:32], window
+    return "draft-code:" + keyed_hash("draft-code-attempts", f"{client_key(request)}|{slot}")[:32], window
 
 
 def _too_many_wrong_codes(request):

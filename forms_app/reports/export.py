@@ -19,6 +19,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
 from ..cases.models import Case, CaseAssessment, CaseType
@@ -186,7 +187,8 @@ def audit_logger(user, export_format, count):
 def export_view(request, export_format=None):
     """Stream the cases chosen in the queue (its filters and search, or ticked ids) to a case manager.
 
-    The format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
+    The selection is the query string (as in the queue); the request itself must be a POST. The
+    format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
     open). Each case is written to the audit log just before its row is sent.
     """
     export_format = export_format or request.GET.get("format", "xlsx")
@@ -220,9 +222,13 @@ def export_view(request, export_format=None):
     return response
 
 
+# Only a POST (with the CSRF token of the confirmation page, forms_app_review:export) starts a
+# download: a cross-site link or image cannot drop a plaintext file on a case manager's disk.
+@require_POST
 def export_csv(request):
     return export_view(request, "csv")
 
 
+@require_POST
 def export_xlsx(request):
     return export_view(request, "xlsx")

@@ -1,8 +1,8 @@
 """``forms_app_review:export``: the queue's "Export" button and bulk action land here.
 
-The page counts the cases of the queue's selection (forms_app.review.selection) and links to the
-CSV and XLSX files of exactly that selection (forms_app.reports.export), passing the queue's
-parameters on unchanged.
+The page counts the cases of the queue's selection (forms_app.review.selection) and is the
+confirmation step: its buttons POST (with the CSRF token) to the CSV and XLSX downloads of exactly
+that selection (forms_app.reports.export), passing the queue's parameters on unchanged.
 """
 
 from django.urls import reverse

@@ -13,10 +13,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -166,6 +168,9 @@ class CaseActionView(CaseMixin, View):
     def get_form(self):
         return self.form_class(self.request.POST, prefix=self.prefix)
 
+    # Notes and reasons are case content: an error report shows neither the POST nor any local.
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(sensitive_variables())
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if form.is_valid():
@@ -185,14 +190,24 @@ class StatusView(CaseActionView):
     anchor = "#workflow"
 
     def get_form(self):
-        return StatusForm(self.request.POST, prefix=self.prefix, case_status=None)
+        return StatusForm(self.request.POST, prefix=self.prefix, case_status=None, check_current=True)
 
     def apply(self, data):
         try:
             operations.change_status(
-                self.case, data["status"], self.request.user, data.get("reason", ""), data.get("current") or None
+                self.case, data["status"], self.request.user, data.get("reason", ""), data["current"]
             )
         except TransitionRefused as refusal:
+            if refusal.args[0] != data["current"]:
+                messages.error(
+                    self.request,
+                    _(
+                        "The status was not changed: someone else changed it to %(current)s while you had "
+                        "this page open. Check the case and choose again."
+                    )
+                    % {"current": CaseStatus(refusal.args[0]).label},
+                )
+                return
             messages.error(
                 self.request,
                 _("The status was not changed: a case that is %(current)s cannot become %(new)s.")

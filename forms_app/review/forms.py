@@ -28,12 +28,21 @@ class StatusForm(forms.Form):
     # The status the reviewer saw, so two people changing one case at once cannot overwrite each other.
     current = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, case_status=None, **kwargs):
+    def __init__(self, *args, case_status=None, check_current=False, **kwargs):
+        """``case_status``: the case's status, to offer only its next steps (case page).
+        ``check_current``: a posted case-page form must say which status it was shown with;
+        without it a stale page could silently overwrite another reviewer's change."""
         super().__init__(*args, **kwargs)
         choose = [("", _("Choose…"))]
         if case_status is None:
             self.fields["status"].choices = choose + CaseStatus.choices
-            del self.fields["current"]
+            if check_current:
+                self.fields["current"].required = True
+                self.fields["current"].error_messages["required"] = _(
+                    "The status was not changed: reload the case page and try again."
+                )
+            else:
+                del self.fields["current"]
         else:
             self.fields["status"].choices = choose + status_choices(case_status)
             self.fields["current"].initial = case_status

@@ -17,6 +17,7 @@ STORY = "They summoned me for tea after my post about the flood. 我被约谈了
 FULL_NAME = "张三 Zhang San"
 REFERENCE = re.compile(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}")
 CJK = re.compile(r"[\u3400-\u9fff]")
+NOJS_WAIT_SECONDS = 2  # tests/browser/server_settings.py
 
 
 def evidence_files():
@@ -112,9 +113,22 @@ def fill_whole_form(page, on_step=None):
 
 
 def send_case(page):
-    """On the page listing the answers: send the case."""
+    """On the page listing the answers: send the case.
+
+    Without scripts the claimant reads the list of answers first (read_before_sending). Sending
+    sooner is refused with the seconds left: tests/intake/test_human_check.py."""
+    read_before_sending(page)
     with page.expect_navigation():
         page.locator("form.intake-form button[value=submit]").click()
+
+
+def read_before_sending(page):
+    """Without scripts (the human check's <noscript> note is then part of the page), take the time
+    a person takes before sending: the server accepts a form sent without proof-of-work only
+    INTAKE_NOJS_WAIT_SECONDS after it showed it. With scripts, nothing: the widget solves its
+    proof-of-work when the button is pressed."""
+    if page.locator(".human-check .form-note").count():
+        page.wait_for_timeout((NOJS_WAIT_SECONDS + 1) * 1000)
 
 
 @dataclass

@@ -10,3 +10,8 @@ from cms.settings.test import *  # noqa: F403
 
 INTAKE_RATE_LIMIT = 1000
 STAFF_2FA_REQUIRED = True
+INTAKE_NOJS_RATE_LIMIT = 1000
+# Chromium solves the real widget's proof-of-work at the production cost; no-JS journeys fill the
+# form faster than a person would, so the wait is shorter (tests/intake/test_human_check.py tests it).
+ALTCHA_CHALLENGE = {"cost": 5000, "expires_seconds": 20 * 60}
+INTAKE_NOJS_WAIT_SECONDS = 2

@@ -33,14 +33,16 @@ def warm(client, *urls):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_an_anonymous_second_get_runs_no_query(client, django_assert_num_queries, language):
-    """Once a public page has been rendered, anonymous visitors get it without any query."""
+    """Once a public page has been rendered, anonymous visitors get it without any query. Intake
+    forms are the exception: each response carries its own single-use form token and CSP nonce
+    (forms_app/intake/human_check.py), so they are rendered afresh every time."""
     urls = [f"/{language}/", form_page(language).url]
     warm(client, *urls)
-    for url in urls:
-        with django_assert_num_queries(0):
-            response = Client().get(url)
-        assert response.status_code == 200
-        assert response["X-Page-Cache"] == "hit"
+    with django_assert_num_queries(0):
+        response = Client().get(urls[0])
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    assert Client().get(urls[1]).get("X-Page-Cache") != "hit"
 
 
 @pytest.mark.django_db
@@ -93,7 +95,7 @@ def test_a_post_is_never_answered_or_stored_by_the_cache(client):
     assert 'id="form-errors"' in response.content.decode()
     assert "wxid_previous_visitor_typed_this" in response.content.decode()
     later = Client().get(page.url)
-    assert later["X-Page-Cache"] == "hit"
+    assert later.get("X-Page-Cache") != "hit"
     html = later.content.decode()
     assert "wxid_previous_visitor_typed_this" not in html
     assert 'id="form-errors"' not in html
@@ -101,13 +103,13 @@ def test_a_post_is_never_answered_or_stored_by_the_cache(client):
 
 @pytest.mark.django_db
 def test_two_anonymous_visitors_get_their_own_csrf_tokens_and_both_can_submit(settings):
-    """Each visitor of a cached form gets a freshly masked token of their own secret: the tokens
-    differ, and each one's real POST with its own cookie files a case."""
+    """Each visitor of a form gets a freshly masked token of their own secret: the tokens differ,
+    and each one's real POST with its own cookie files a case."""
     settings.INTAKE_RATE_LIMIT = 100
     page = form_page("zh-hans", "persecution")
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first_page, second_page = first.get(page.url), second.get(page.url)
-    assert (first_page["X-Page-Cache"], second_page["X-Page-Cache"]) == ("miss", "hit")
+    assert "hit" not in (first_page.get("X-Page-Cache"), second_page.get("X-Page-Cache"))
     first_token = TOKEN.search(first_page.content.decode()).group(1)
     second_token = TOKEN.search(second_page.content.decode()).group(1)
     assert first_token != second_token
@@ -204,4 +206,4 @@ def test_form_page_uncached_runs_at_most_four_queries(client, django_assert_max_
     page = form_page(language)
     with django_assert_max_num_queries(4):
         response = Client().get(page.url)
-    assert response["X-Page-Cache"] == "miss"
+    assert response.get("X-Page-Cache") != "hit"

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from forms_app.intake.field_types import field_type
+from forms_app.intake.human_check import issue_token
 from forms_app.models import IntakeFormPage
 
 
@@ -91,8 +92,29 @@ def value_for(field, files=None):
     return data
 
 
-def complete_answers(page: IntakeFormPage, files=None, skip=()):
-    data = {}
+def proof_of_work():
+    """What the ALTCHA widget sends: a challenge from our verifier, solved (cheap in test settings)."""
+    from altcha import Challenge, Payload, solve_challenge
+    from altcha_django.verifiers import get_verifier
+
+    challenge = Challenge.from_dict(get_verifier().get_challenge())
+    return Payload(challenge, solve_challenge(challenge)).to_base64()
+
+
+def human_check(javascript=True, issued_at=None):
+    """The hidden inputs of the human check as a browser sends them: a form token issued an hour ago
+    (or at ``issued_at``) and, with JavaScript, a solved proof-of-work."""
+    import time
+
+    data = {"form_token": issue_token(time.time() - 3600 if issued_at is None else issued_at)}
+    if javascript:
+        data["altcha"] = proof_of_work()
+    return data
+
+
+def complete_answers(page: IntakeFormPage, files=None, skip=(), javascript=True):
+    """Valid answers to every question, with a fresh form token and proof-of-work."""
+    data = human_check(javascript)
     for field in page.get_form_fields():
         if field.clean_name not in skip:
             data.update(value_for(field, files))

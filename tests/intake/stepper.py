@@ -5,7 +5,7 @@ import re
 
 from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD
 from tests.helpers import soup
-from tests.intake.builders import complete_answers
+from tests.intake.builders import complete_answers, human_check
 
 PROGRESS = re.compile(r"(\d+)\D+(\d+)")
 
@@ -46,4 +46,4 @@ def walk_to_review(client, page, answers=None, files=None, skip=()):
 
 def send(client, page, review):
     number, _total = progress(review)
-    return client.post(page.url, {STEP_FIELD: str(number), ACTION_FIELD: "submit"})
+    return client.post(page.url, {STEP_FIELD: str(number), ACTION_FIELD: "submit", **human_check()})

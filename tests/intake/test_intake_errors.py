@@ -10,7 +10,7 @@ from PIL import Image
 from forms_app.models import Case
 from tests.builders import intake_form
 from tests.helpers import soup, visible_text
-from tests.intake.builders import complete_answers, jpeg_bytes
+from tests.intake.builders import complete_answers, human_check, jpeg_bytes
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -85,7 +85,7 @@ GARBAGE = {
 def test_garbage_in_every_question_is_answered_with_form_errors_not_a_crash(client, language):
     """Invalid values of every type re-render the form with errors, in the page's language."""
     page = intake_form("investor", language)
-    data = {}
+    data = human_check()
     for field in page.get_form_fields():
         name = field.clean_name
         if field.field_type in GARBAGE:

@@ -2,6 +2,7 @@
 
 from forms_app.cases.receipts import format_receipt_code, new_receipt_code, receipt_code_hash
 from tests.builders import make_case
+from tests.intake.builders import human_check
 
 
 def filed_case(case_type="persecution", language="zh-hans", files=(), **answers):
@@ -14,5 +15,6 @@ def filed_case(case_type="persecution", language="zh-hans", files=(), **answers)
 
 
 def enter(client, code, language="zh-hans"):
-    """Post the code to My case as a claimant would (grouped like the receipt shows it)."""
-    return client.post(f"/{language}/cases/my-case/", {"code": format_receipt_code(code)})
+    """Post the code to My case as a claimant would (grouped like the receipt shows it), with the
+    form's token and the proof-of-work its widget solves."""
+    return client.post(f"/{language}/cases/my-case/", {"code": format_receipt_code(code), **human_check()})

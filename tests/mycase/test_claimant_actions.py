@@ -22,6 +22,7 @@ from forms_app.models import (
 )
 from tests.builders import staff
 from tests.helpers import soup, visible_text
+from tests.intake.builders import human_check
 
 from .builders import enter, filed_case
 from .photos import gps_photo
@@ -57,7 +58,7 @@ def test_a_reply_with_a_gps_photo_reaches_the_case_without_metadata(client, lang
     prefix = f"q{question.pk}"
     response = client.post(
         f"/{language}/cases/my-case/case/questions/{question.uuid}/reply/",
-        {f"{prefix}-text": answer, f"{prefix}-files": [gps_photo()]},
+        {f"{prefix}-text": answer, f"{prefix}-files": [gps_photo()], **human_check()},
     )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -84,7 +85,7 @@ def test_evidence_can_be_added_at_any_time_with_a_note(client, language, evidenc
     before = stored_files(evidence_dir)
     response = client.post(
         f"/{language}/cases/my-case/case/evidence/",
-        {"evidence-files": [gps_photo("微信截图.jpg")], "evidence-note": "这是通知的照片"},
+        {"evidence-files": [gps_photo("微信截图.jpg")], "evidence-note": "这是通知的照片", **human_check()},
     )
     assert response.status_code == 302
     assert len(stored_files(evidence_dir)) > len(before)
@@ -103,7 +104,7 @@ def test_a_refused_file_keeps_nothing_and_says_why(client, evidence_dir):
     case = open_case(client, "zh-hans")
     response = client.post(
         "/zh-hans/cases/my-case/case/evidence/",
-        {"evidence-files": [io.BytesIO(b"MZ\x90\x00" + b"\x00" * 200)], "evidence-note": "x"},
+        {"evidence-files": [io.BytesIO(b"MZ\x90\x00" + b"\x00" * 200)], "evidence-note": "x", **human_check()},
     )
     assert response.status_code == 400
     assert soup(response).select_one(".form-error-summary") is not None

@@ -6,6 +6,7 @@ import pytest
 
 from forms_app.intake import mycase_access
 from tests.helpers import soup, visible_text
+from tests.intake.builders import human_check
 
 from .builders import enter, filed_case
 
@@ -50,14 +51,14 @@ def test_a_wrong_code_is_refused_with_a_translated_message(client, filed):
 def test_spaces_dashes_and_full_width_digits_are_accepted(client, filed, typed):
     """Spaces and dashes are ignored and full-width digits read as digits (NFKC)."""
     _case, code = filed
-    response = client.post("/en/cases/my-case/", {"code": typed(code)})
+    response = client.post("/en/cases/my-case/", {"code": typed(code), **human_check()})
     assert response.status_code == 302
 
 
 def test_letters_are_not_a_code(client, filed):
     """Anything but digits, spaces and dashes is not a code: refused like a wrong one."""
     _case, code = filed
-    response = client.post("/en/cases/my-case/", {"code": code[:-1] + "x"})
+    response = client.post("/en/cases/my-case/", {"code": code[:-1] + "x", **human_check()})
     assert response.status_code == 200 and soup(response).select_one(".form-error-summary") is not None
 
 
@@ -67,11 +68,11 @@ def test_many_wrong_codes_from_one_client_are_throttled(client, filed, settings)
     settings.MYCASE_CLIENT_ATTEMPTS = 3
     _case, code = filed
     for attempt in range(3):
-        assert client.post("/en/cases/my-case/", {"code": "1" * 20}).status_code == 200, attempt
-    throttled = client.post("/en/cases/my-case/", {"code": code})
+        assert client.post("/en/cases/my-case/", {"code": "1" * 20, **human_check()}).status_code == 200, attempt
+    throttled = client.post("/en/cases/my-case/", {"code": code, **human_check()})
     assert throttled.status_code == 429
     assert "15 minutes" in visible_text(soup(throttled))
-    other = client.post("/en/cases/my-case/", {"code": code}, REMOTE_ADDR="192.0.2.9")
+    other = client.post("/en/cases/my-case/", {"code": code, **human_check()}, REMOTE_ADDR="192.0.2.9")
     assert other.status_code == 302
 
 
@@ -81,8 +82,8 @@ def test_wrong_codes_spread_over_many_clients_are_throttled_site_wide(client, fi
     settings.MYCASE_SITE_ATTEMPTS = 5
     _case, code = filed
     for number in range(5):
-        client.post("/zh-hans/cases/my-case/", {"code": "2" * 20}, REMOTE_ADDR=f"198.51.100.{number}")
-    response = client.post("/zh-hans/cases/my-case/", {"code": code}, REMOTE_ADDR="203.0.113.7")
+        client.post("/zh-hans/cases/my-case/", {"code": "2" * 20, **human_check()}, REMOTE_ADDR=f"198.51.100.{number}")
+    response = client.post("/zh-hans/cases/my-case/", {"code": code, **human_check()}, REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 429
     assert "小时" in visible_text(soup(response))
 
@@ -176,7 +177,7 @@ def test_forms_posted_from_no_referrer_pages_still_need_the_csrf_token(filed):
     browser = Client(enforce_csrf_checks=True)
     page = browser.get("/en/cases/my-case/")
     token = soup(page).select_one("input[name=csrfmiddlewaretoken]")["value"]
-    data = {"code": code}
+    data = {"code": code, **human_check()}
     assert browser.post("/en/cases/my-case/", data, HTTP_ORIGIN="null").status_code == 403
     data["csrfmiddlewaretoken"] = token
     assert browser.post("/en/cases/my-case/", data, HTTP_ORIGIN="null").status_code == 302

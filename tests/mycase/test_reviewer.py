@@ -12,6 +12,7 @@ from forms_app.models import Case, CaseStatus, ReviewerQuestion
 from forms_app.reports.statistics import counted_cases
 from tests.builders import staff
 from tests.helpers import soup, visible_text
+from tests.intake.builders import human_check
 
 from .builders import enter, filed_case
 
@@ -57,7 +58,8 @@ def test_a_question_reaches_the_claimant_and_the_reply_reaches_the_queue(client,
     assert "您是何時被約談的？" in page and "When were you summoned?" not in page
     prefix = f"q{question.pk}"
     client.post(
-        f"/zh-hant/cases/my-case/case/questions/{question.uuid}/reply/", {f"{prefix}-text": "二〇二四年五月。"}
+        f"/zh-hant/cases/my-case/case/questions/{question.uuid}/reply/",
+        {f"{prefix}-text": "二〇二四年五月。", **human_check()},
     )
 
     queue = staff_client.get(reverse("forms_app_review:index"), {"claimant_news": "true"})

@@ -38,6 +38,7 @@ def production_site(tmp_path_factory):
         # Setting the site up runs its own tasks (search indexing) inline.
         inline = {**env, "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
         manage(inline, "migrate", "--noinput")
+        manage(inline, "createcachetable")  # as a release does (README, Production)
         manage(inline, "seed_demo")
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         (folder / "private").mkdir(mode=0o700, exist_ok=True)

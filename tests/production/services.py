@@ -112,6 +112,8 @@ def production_env(**extra):
         TASKS_BACKEND="django_tasks_db.DatabaseBackend",
         MAILER_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         LOG_LEVEL="WARNING",
+        # The servers in these tests face their clients directly (test_two_servers adds a header itself).
+        BEHIND_PROXY="false",
     )
     env.update({name: str(value) for name, value in extra.items()})
     return env

@@ -18,6 +18,8 @@ import pytest
 import requests
 from PIL import Image
 
+from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD
+
 from .services import (
     REDIS_URL,
     ROOT,
@@ -34,6 +36,7 @@ SUBMISSIONS = 200
 CLIENTS = 8
 RATE_LIMIT = 3
 REFERENCE = re.compile(r"WC-[2-9A-Z]{4}-[2-9A-Z]{4}")
+FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
 
 FORM_DATA = """
 import json
@@ -81,6 +84,8 @@ def cluster(production_site):
         "CACHE_KEY_PREFIX": cache_prefix(),
         "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         "INTAKE_RATE_LIMIT": str(RATE_LIMIT),
+        # Cheap proof-of-work: the test solves one challenge per submission in Python.
+        "INTAKE_POW_COST": "1",
         "GUNICORN_WORKERS": "2",
     }
     servers, logs = [], []
@@ -124,6 +129,34 @@ class Client:
             self.cookies(page)
         return self.tokens[base]
 
+    def human_check(self, base, form, address):
+        """A fresh single-use form token and a solved challenge, as the widget sends them.
+
+        The token is on the page that sends a case, the stepped form's review page: the first time,
+        the client opens a draft and goes to its last page (as "Next" does); from then on every GET
+        of the form shows that review page again, each time with a new token."""
+        from altcha import Challenge, Payload, solve_challenge
+
+        headers = {"X-Real-IP": address, "Cookie": self.cookies_header()}
+        page = requests.get(base + form["url"], headers=headers, timeout=60)
+        found = FORM_TOKEN.search(page.text)
+        if found is None:
+            to_review = {
+                STEP_FIELD: "99",
+                ACTION_FIELD: "goto:99",
+                "csrfmiddlewaretoken": self.token(base, form, address),
+            }
+            opened = requests.post(
+                base + form["url"], data=to_review, headers=headers, allow_redirects=False, timeout=60
+            )
+            assert opened.status_code == 302, opened.status_code
+            headers["Cookie"] = self.cookies(opened)
+            page = requests.get(base + form["url"], headers=headers, timeout=60)
+            found = FORM_TOKEN.search(page.text)
+        form_token = found.group(1)
+        challenge = Challenge.from_dict(requests.get(base + "/altcha/challenge/", headers=headers, timeout=60).json())
+        return {"form_token": form_token, "altcha": Payload(challenge, solve_challenge(challenge)).to_base64()}
+
     def cookies(self, response):
         """Secure cookies are not sent back over plain HTTP by HTTP clients: carried by hand."""
         self.jar.update({cookie.name: cookie.value for cookie in response.cookies})
@@ -135,7 +168,7 @@ class Client:
         files = [(name, ("screen.png", png(), "image/png")) for name in form["evidence"]] if with_file else None
         posted = requests.post(
             base + form["url"],
-            data={**form["data"], "csrfmiddlewaretoken": token},
+            data={**form["data"], **self.human_check(base, form, address), "csrfmiddlewaretoken": token},
             files=files,
             headers={"X-Real-IP": address, "Cookie": self.cookies_header()},
             allow_redirects=False,

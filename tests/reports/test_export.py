@@ -3,6 +3,7 @@
 import csv
 import io
 import tracemalloc
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -34,8 +35,14 @@ METADATA = [
 DANGEROUS = ["=", "+", "-", "@", "\t", "\r"]
 
 
+def export_url(export_format, **params):
+    """The download URL with the queue's selection in its query string (the request is a POST)."""
+    url = reverse(f"forms_app_review:export_{export_format}")
+    return f"{url}?{urlencode(params, doseq=True)}" if params else url
+
+
 def download(client, export_format, **params):
-    response = client.get(reverse(f"forms_app_review:export_{export_format}"), params)
+    response = client.post(export_url(export_format, **params))
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 
@@ -179,10 +186,10 @@ def test_only_case_managers_may_export(client, login, case_manager, reviewer, co
     """Reviewers (view only) and Communications staff get 403; anonymous visitors go to the login page."""
     file_case()
     url = reverse(f"forms_app_review:export_{export_format}")
-    assert client.get(url).status_code == 302
-    assert login(reviewer).get(url).status_code == 403
-    assert login(communications).get(url).status_code == 403
-    assert login(case_manager).get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert login(reviewer).post(url).status_code == 403
+    assert login(communications).post(url).status_code == 403
+    assert login(case_manager).post(url).status_code == 200
     assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION, user__in=[reviewer, communications]).exists()
 
 
@@ -214,7 +221,7 @@ def test_query_count_does_not_grow_with_the_number_of_cases(login, case_manager,
     """Exporting 50 cases takes as many queries as exporting 5 (cases are read in chunks, not one by one)."""
     client = login(case_manager)
     original = file_case()
-    client.get(reverse(f"forms_app_review:export_{export_format}"))  # warm the session and caches
+    client.post(reverse(f"forms_app_review:export_{export_format}"))  # warm the session and caches
 
     def queries_for_export():
         with CaptureQueriesContext(connection) as queries:
@@ -261,14 +268,14 @@ def test_the_queues_export_page_links_to_files_of_exactly_its_selection(login, c
         page = client.get(reverse("forms_app_review:export"), selection)
         assert page.status_code == 200
         links = {
-            link["href"].split("?")[0]: link["href"]
-            for link in soup(page).select("a[href]")
-            if "/export/csv/" in link["href"] or "/export/xlsx/" in link["href"]
+            form["action"].split("?")[0]: form["action"]
+            for form in soup(page).select("form[method=post][action]")
+            if "/export/csv/" in form["action"] or "/export/xlsx/" in form["action"]
         }
         csv_link = links[reverse("forms_app_review:export_csv")]
         xlsx_link = links[reverse("forms_app_review:export_xlsx")]
-        _header, *rows = csv_rows(b"".join(client.get(csv_link).streaming_content))
-        _keys, _labels, *sheet_rows = xlsx_rows(b"".join(client.get(xlsx_link).streaming_content))
+        _header, *rows = csv_rows(b"".join(client.post(csv_link).streaming_content))
+        _keys, _labels, *sheet_rows = xlsx_rows(b"".join(client.post(xlsx_link).streaming_content))
         assert [row[0] for row in sheet_rows] == [row[0] for row in rows]
         return {row[0] for row in rows}
 
@@ -295,7 +302,7 @@ def test_memory_does_not_grow_with_the_number_of_cases(login, case_manager, monk
     original = file_case()
 
     def peak_while_streaming():
-        response = client.get(reverse(f"forms_app_review:export_{export_format}"))
+        response = client.post(reverse(f"forms_app_review:export_{export_format}"))
         tracemalloc.start()
         try:
             size = sum(len(chunk) for chunk in response.streaming_content)
@@ -309,3 +316,22 @@ def test_memory_does_not_grow_with_the_number_of_cases(login, case_manager, monk
     large_peak, large_size = peak_while_streaming()
     assert large_size > 3 * small_size  # (XLSX is deflated: copies compress well)
     assert large_peak < small_peak * 1.5
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_a_download_needs_a_post_with_the_csrf_token(case_manager, export_format):
+    """A GET (a cross-site link or image) starts no download and writes no audit entry; a POST without
+    the confirmation page's CSRF token is refused; with it, the file comes."""
+    from django.test import Client
+
+    file_case()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(case_manager)
+    url = reverse(f"forms_app_review:export_{export_format}")
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 403
+    assert not ModelLogEntry.objects.filter(action=export.EXPORT_ACTION).exists()
+    page = client.get(reverse("forms_app_review:export"))
+    form = soup(page).select_one(f"form[action^='{url}']")
+    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    assert client.post(form["action"], {"csrfmiddlewaretoken": token}).status_code == 200

@@ -90,10 +90,10 @@ def test_export_page_and_its_files_hold_exactly_the_queues_selection(client, cas
     assert "Export 1 case." in html
     csv_url = next(
         html_module.unescape(part.split('"')[0])
-        for part in html.split('href="')[1:]
+        for part in html.split('action="')[1:]
         if part.startswith(reverse("forms_app_review:export_csv"))
     )
     assert "tag=strong" in csv_url and "status=new" in csv_url
-    response = client.get(csv_url)
+    response = client.post(csv_url)
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row[0] for row in rows[1:]] == [tagged.reference]

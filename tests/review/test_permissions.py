@@ -32,8 +32,8 @@ def case_urls(case):
         "preview": ("get", reverse("forms_app_review:evidence_preview", args=[case.pk, evidence.pk]), {}),
         "download": ("get", reverse("forms_app_review:evidence_download", args=[case.pk, evidence.pk, "working"]), {}),
         "export": ("get", reverse("forms_app_review:export") + f"?id={case.pk}", {}),
-        "export_csv": ("get", reverse("forms_app_review:export_csv") + f"?id={case.pk}", {}),
-        "export_xlsx": ("get", reverse("forms_app_review:export_xlsx") + f"?id={case.pk}", {}),
+        "export_csv": ("post", reverse("forms_app_review:export_csv") + f"?id={case.pk}", {}),
+        "export_xlsx": ("post", reverse("forms_app_review:export_xlsx") + f"?id={case.pk}", {}),
         "statistics": ("get", reverse("forms_app_review:statistics"), {}),
         "bulk_assign": (
             "get",

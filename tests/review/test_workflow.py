@@ -159,3 +159,31 @@ def test_evidence_files_are_deleted_after_the_case_is(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("forms_app_review:delete", args=[case.pk]))
     assert not any(path.is_file() for path in evidence_dir.rglob("*"))
+
+
+@pytest.mark.django_db
+def test_a_status_post_without_the_status_it_was_made_from_is_refused(client, reviewer, case_manager):
+    """A case-page status form always carries the status it was shown with: without it nothing changes,
+    so an old page or a hand-made post cannot overwrite another reviewer's change."""
+    case = make_case("investor", "en")
+    operations.change_status(case, "in_review", case_manager)
+    client.force_login(reviewer)
+    response = post_status(client, case, "needs_information")  # no status-current
+    case.refresh_from_db()
+    assert case.status == "in_review"
+    assert CaseEvent.objects.filter(case=case, kind="status").count() == 1
+    assert "reload the case page" in visible_text(soup(response))
+
+
+@pytest.mark.django_db
+def test_two_reviewers_cannot_silently_overwrite_each_other(client, reviewer, case_manager):
+    """Both open a New case; the first moves it to In review, the second (stale) to No merit: refused,
+    and the second is told who won and what the status is now."""
+    case = make_case("investor", "en")
+    client.force_login(case_manager)
+    post_status(client, case, "in_review", current="new")
+    client.force_login(reviewer)
+    response = post_status(client, case, "no_merit", current="new")
+    case.refresh_from_db()
+    assert case.status == "in_review"
+    assert "someone else changed it to In review" in visible_text(soup(response))
