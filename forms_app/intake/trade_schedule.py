@@ -52,7 +52,8 @@ def rows_changed(data):
 
 
 # The POST keys of a schedule named ``name`` are ``name`` followed by one of these.
-PART_KEY = re.compile(r"__(?:rows|add_rows|remove_row|\d+__(?:%s)|(?:opening|closing)__[a-z0-9_]+)" % "|".join(PARTS))
+_PARTS = "|".join(PARTS)
+PART_KEY = re.compile(rf"__(?:rows|add_rows|remove_row|\d+__(?:{_PARTS})|(?:opening|closing)__[a-z0-9_]+)")
 
 
 def is_part_key(name, key):

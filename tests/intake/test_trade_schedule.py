@@ -10,14 +10,16 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from forms_app.cases.models import Case, ReferencePrice, TradePosition
+from forms_app.cases.models import Case, Draft, DraftEvidence, ReferencePrice, TradePosition
 from forms_app.intake.field_types import TradeSchedule
+from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD, post_keys_of
 from forms_app.intake.trade_schedule import fifo_positions, loss_of
 from forms_app.reports.statistics import countable
 from forms_app.reports.trade_losses import schedule_losses
 from tests.builders import file_case, intake_form
-from tests.helpers import soup
-from tests.intake.builders import complete_answers
+from tests.helpers import soup, visible_text
+from tests.intake.builders import complete_answers, evidence_files
+from tests.intake.stepper import progress, send, walk_to_review
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +228,93 @@ def test_the_export_page_links_the_transactions_csv(login, case_manager):
         button.find_parent("form")["action"] == reverse("forms_app_review:export_transactions") + "?case_type=investor"
     )
     assert button.find_parent("form")["method"] == "post"
+
+
+# --- In the stepped form (what claimants use), without JavaScript ---------------------------------
+def step_data(page, schedule, **extra):
+    """Step 1 of the builders' form (one step: every question) as a browser without scripts sends it."""
+    return {STEP_FIELD: "1", ACTION_FIELD: "next", **posted(page, schedule), **extra}
+
+
+def schedule_as_shown(document):
+    """The schedule's inputs and selects as a browser would send them from the page."""
+    data = {tag["name"]: tag.get("value", "") for tag in document.select(f"input[name^={KEY}__]")}
+    for select in document.select(f"select[name^={KEY}__]"):
+        chosen = select.select_one("option[selected]")
+        data[select["name"]] = chosen["value"] if chosen else ""
+    return data
+
+
+def test_add_a_row_on_a_step_keeps_the_answers_and_files_in_the_draft_and_files_nothing(client, evidence_dir):
+    """ "Add a transaction" on the schedule's step: the step comes back (after a redirect, opened at
+    the new row) with one more row, what was typed and the files chosen on the same step kept in
+    the draft, no error shown, and no case filed."""
+    page = intake_form("investor", "zh-hant")
+    data = step_data(page, WORKED, **{f"{KEY}__add_rows": "1"})
+    data.pop(ACTION_FIELD)  # the pressed button is the one sent
+    data["evidence"] = evidence_files()
+    response = client.post(page.url, data, format="multipart")
+    assert response.status_code == 302
+    assert response["Location"] == f"{page.url}#id_{KEY}__6__row"
+    shown = soup(client.get(page.url))
+    rows = shown.select("[data-trade-row]")
+    assert len(rows) == len(WORKED["trades"]) + 1
+    assert rows[-1]["id"] == f"id_{KEY}__6__row"
+    assert shown.select_one(f"#id_{KEY}__2__quantity")["value"] == "150"
+    assert shown.select_one(f"#id_{KEY}__6__quantity")["value"] == ""
+    assert shown.select_one(f"#id_{KEY}__closing__hk_0700")["value"] == "130"
+    assert shown.select_one(f"input[name={KEY}__rows]")["value"] == str(len(rows))
+    assert not shown.select(".field-errors") and not shown.select("#form-errors")
+    assert "截图 1.jpg" in visible_text(shown.select_one(".kept-files"))
+    assert progress(client.get(page.url))[0] == 1
+    assert Draft.objects.count() == 1 and DraftEvidence.objects.count() == 2
+    assert not Case.objects.exists()
+    # A refresh of the page adds nothing more.
+    assert len(soup(client.get(page.url)).select("[data-trade-row]")) == len(WORKED["trades"]) + 1
+
+
+def test_remove_a_row_on_a_step_drops_only_that_row_and_the_rest_is_filed(client, django_capture_on_commit_callbacks):
+    """ "Remove this transaction" on row 2 (a stray purchase of 5 ADRs) shows the step again without it
+    and the others renumbered; the schedule, now adding up, is filed with the case."""
+    page = intake_form("investor", "en")
+    stray = trade("2021-01-20", "buy", "5", "70", "tcehy_adr", "USD")
+    schedule = {**WORKED, "trades": [WORKED["trades"][0], stray, *WORKED["trades"][1:]]}
+    data = step_data(page, schedule, **{f"{KEY}__remove_row": "1"})
+    data.pop(ACTION_FIELD)
+    assert client.post(page.url, data).status_code == 302
+    shown = soup(client.get(page.url))
+    quantities = [row.select_one("[data-part=quantity]")["value"] for row in shown.select("[data-trade-row]")]
+    assert quantities == ["200", "10", "150", "10", "100", "120"]
+    assert not Case.objects.exists() and Draft.objects.count() == 1
+
+    # Next, sending the schedule as the page shows it (as a browser does), then the review page.
+    answers = {**posted(page, WORKED), **schedule_as_shown(shown)}
+    review = walk_to_review(client, page, answers)
+    listed = [item.get_text(" ", strip=True) for item in soup(review).select(".review-trades li")]
+    assert len(listed) == 6 and listed[0].startswith("Jan. 10, 2021 · Buy · Tencent shares (0700.HK) · 200 · 600")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send(client, page, review).status_code == 302
+    case = Case.objects.get()
+    assert [row["quantity"] for row in case.answers[KEY]["trades"]] == ["200", "10", "150", "10", "100", "120"]
+    assert Draft.objects.count() == 0
+
+
+def test_next_with_a_schedule_that_does_not_add_up_names_row_and_security_in_traditional_chinese(client):
+    """Next on the schedule's step: the step is shown again at once with the holdings check in the
+    claimant's language; what was typed is kept in the draft."""
+    page = intake_form("investor", "zh-hant")
+    response = client.post(page.url, step_data(page, DOES_NOT_ADD_UP))
+    assert response.status_code == 200 and progress(response)[0] == 1
+    text = soup(response).select_one(f"#id_{KEY}_question").get_text(" ", strip=True)
+    for message in MESSAGES["zh-hant"]:
+        assert message in text
+    assert soup(client.get(page.url)).select_one(f"#id_{KEY}__0__quantity")["value"] == "50"
+    assert not Case.objects.exists()
+
+
+def test_the_schedule_keys_are_its_own_and_no_other_question_s():
+    """The step flow keeps a schedule's row and holding keys with it, and nothing of a question
+    whose key only begins like the schedule's."""
+    keys = {f"{KEY}__rows", f"{KEY}__0__date", f"{KEY}__opening__hk_0700", f"{KEY}__add_rows", f"{KEY}__remove_row"}
+    others = {f"{KEY}__notes", f"{KEY}_extra", f"{KEY}__0__colour", KEY + "x__rows"}
+    assert set(post_keys_of(KEY, dict.fromkeys(keys | others))) == keys
