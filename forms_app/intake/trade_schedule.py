@@ -32,7 +32,9 @@ SIDES = [("buy", _("Buy")), ("sell", _("Sell"))]
 PARTS = ("date", "side", "instrument", "quantity", "price", "currency")
 BLANK_ROWS = 3  # shown on a fresh form
 MORE_ROWS = 1  # added by "Add a transaction" without JavaScript (as with it)
-MAX_ROWS = 300
+# Six inputs a row: 150 rows stay under Django's DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) with the rest
+# of a whole form; past it Django would refuse the whole POST.
+MAX_ROWS = 150
 ADD_ROWS, REMOVE_ROW, ROW_COUNT = "__add_rows", "__remove_row", "__rows"
 
 
@@ -146,6 +148,7 @@ class TradeScheduleWidget(forms.Widget):
                 for index, row in enumerate(rows)
             ],
             row_count=len(rows),
+            max_rows=MAX_ROWS,
             holdings=[
                 {
                     "when": when,

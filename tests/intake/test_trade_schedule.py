@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from forms_app.cases.models import Case, Draft, DraftEvidence, ReferencePrice, TradePosition
+from forms_app.cases import erasure
+from forms_app.cases.models import Case, Draft, DraftEvidence, LimitationRule, ReferencePrice, TradePosition
 from forms_app.intake.field_types import TradeSchedule
 from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD, post_keys_of
 from forms_app.intake.trade_schedule import fifo_positions, loss_of
@@ -318,3 +319,17 @@ def test_the_schedule_keys_are_its_own_and_no_other_question_s():
     keys = {f"{KEY}__rows", f"{KEY}__0__date", f"{KEY}__opening__hk_0700", f"{KEY}__add_rows", f"{KEY}__remove_row"}
     others = {f"{KEY}__notes", f"{KEY}_extra", f"{KEY}__0__colour", KEY + "x__rows"}
     assert set(post_keys_of(KEY, dict.fromkeys(keys | others))) == keys
+
+
+def test_a_withdrawn_case_keeps_neither_its_trade_positions_nor_its_limitation_date():
+    """Erasure leaves a tombstone: the FIFO positions (amounts) and the act-by date (which follows
+    from the incident's dates) go with the answers."""
+    LimitationRule.objects.create(case_type="persecution", years=3)
+    dated = file_case("persecution", "en", incident_period_0="2022-05-10", incident_period_1="2023-01-31")
+    investor = file_case("investor", "en", **TradeSchedule().post(KEY, WORKED))
+    assert Case.objects.get(pk=dated.pk).limitation_date is not None
+    assert TradePosition.objects.filter(case=investor).exists()
+    erasure.withdraw(dated)
+    erasure.withdraw(investor)
+    assert Case.objects.get(pk=dated.pk).limitation_date is None
+    assert not TradePosition.objects.filter(case=investor).exists()

@@ -36,6 +36,7 @@
       var rows = list.querySelectorAll("[data-trade-row]");
       if (add) {
         event.preventDefault();
+        if (rows.length >= Number(schedule.getAttribute("data-max-rows"))) { return; }  // as the server keeps
         var copy = rows[rows.length - 1].cloneNode(true);
         clear(copy);
         list.appendChild(copy);
