@@ -88,6 +88,7 @@ def test_traditional_chinese_phone_with_javascript_adds_rows_is_told_where_it_do
     assert_page_in_language(page, "zh-hant")
     assert_fits_the_screen(page)
     journey.shot(page, "zh-hant-schedule-does-not-add-up")
+    journey.assert_accessible(page)
 
     # Corrected: bought 60, sold 50, 10 held at the end. The rest of the form, then the review page.
     fill_row(page, 0, "2021-01-10", "buy", "60", "400")
@@ -133,6 +134,7 @@ def test_simplified_chinese_phone_without_javascript_adds_and_removes_rows_by_re
     assert "第 1 笔交易（腾讯股票（0700.HK））" in errors and "卖出了 50，但当时您只持有 0。" in errors
     assert_page_in_language(page, "zh-hans")
     journey.shot(page, "zh-hans-schedule-does-not-add-up")
+    journey.assert_accessible(page)
 
     with page.expect_navigation():
         rows(page).nth(0).get_by_role("button", name="删除这笔交易").click()
