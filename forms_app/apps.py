@@ -14,3 +14,4 @@ class FormsAppConfig(AppConfig):
 
         tracking.connect(on_tracking_event, dispatch_uid="forms_app.undeliverable")
         from .intake import checks as intake_checks  # noqa: F401 - the client-address check
+        from .intake import counsel_data  # noqa: F401 - recomputes limitation dates when a rule changes

@@ -17,8 +17,11 @@ from .cases.models import (
     ClaimantReply,
     ConsentUse,
     Evidence,
+    LimitationRule,
+    ReferencePrice,
     ReportedLoss,
     ReviewerQuestion,
+    TradePosition,
 )
 from .intake.models import IntakeFormField, IntakeFormPage
 from .intake.status_texts import CaseStatusText
@@ -42,6 +45,9 @@ __all__ = [
     "Evidence",
     "IntakeFormField",
     "IntakeFormPage",
+    "LimitationRule",
+    "ReferencePrice",
     "ReportedLoss",
     "ReviewerQuestion",
+    "TradePosition",
 ]

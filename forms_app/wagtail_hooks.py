@@ -9,6 +9,7 @@ from .reports import statistics
 from .reports.urls import ROUTES as REPORT_ROUTES
 from .review import audit, form_submissions, notifications
 from .review.actions import BULK_ACTIONS
+from .review.counsel_settings import LimitationRuleViewSet, ReferencePriceViewSet
 from .review.viewsets import CaseViewSet
 
 case_viewset = CaseViewSet("cases", report_routes=REPORT_ROUTES)
@@ -47,6 +48,8 @@ hooks.register("register_admin_menu_item", statistics.register_statistics_menu_i
 
 register_snippet(CaseStatusTextViewSet)
 register_snippet(notifications.ClaimantMailTextViewSet)
+register_snippet(LimitationRuleViewSet)
+register_snippet(ReferencePriceViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -177,7 +177,8 @@ class PublicPageCacheMiddleware:
                 "content": _without_tokens(request, response.content.decode(response.charset)),
                 "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             }
-            cache.set(key, stored, timeout=ONE_DAY)
+            # A page showing live numbers (the case counter block) is kept only as long as they are.
+            cache.set(key, stored, timeout=min(ONE_DAY, getattr(request, "public_page_cache_seconds", ONE_DAY)))
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -38,6 +38,8 @@ ROLES = {
     "consent_keep_original": Role.CONSENT_KEEP_ORIGINAL,
     "purchase_amount": Role.TRANSACTION,
     "sale_amount": Role.TRANSACTION,
+    "incident_period": Role.INCIDENT_DATE,
+    "ban_date": Role.INCIDENT_DATE,
 }
 LANGUAGES = ["en", "zh-hans", "zh-hant"]
 CASE_TYPES = ["persecution", "account_closure", "privacy_censorship", "investor"]
@@ -220,6 +222,13 @@ QUESTIONS = {
             ],
         ),
         ("broker", "singleline", False, words("Broker or bank", "券商或银行", "券商或銀行"), []),
+        (
+            "trade_schedule",
+            "trade_schedule",
+            False,
+            words("Your purchases and sales", "您的买入和卖出", "您的買進和賣出"),
+            [],
+        ),
         (
             "purchase_period",
             "date_range",

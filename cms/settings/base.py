@@ -227,6 +227,11 @@ CACHES = {
 }
 # Anonymous visitors' public pages served from the cache above (home/page_cache.py).
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+# The public counter block (home/blocks.py) gets its numbers from this callable, named by a dotted
+# path because the public site must not import the case app (.importlinter); empty: no counter.
+PUBLIC_CASE_COUNTS = "forms_app.reports.counter.public_counts"
+# How long the counter's numbers, and a cached page showing them, are kept (seconds).
+PUBLIC_COUNTER_SECONDS = env_int("PUBLIC_COUNTER_SECONDS", 300)
 # Only the benchmark's settings (cms/settings/bench.py) turn this on: it mounts /bench/bare/ and
 # lets a request header invalidate the page cache. Never in production.
 BENCH_MODE = False

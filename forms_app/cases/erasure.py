@@ -3,8 +3,9 @@ period ended (forms_app.cases.retention). The tombstone's status and timeline en
 
 Deleted: the answers, evidence (working copies and originals, rows and files), contact details,
 consents, questions and replies, timeline texts, identifier hashes, search tokens, reported losses,
-tags, merit score, the receipt code's hash and the case's wrapped data key, so anything sealed
-with it (a backup included) can no longer be opened. Kept: reference, case type, language, the
+trade-schedule positions, the limitation date (it follows from the incident's dates), tags, merit
+score, the receipt code's hash and the case's wrapped data key, so anything sealed with it (a
+backup included) can no longer be opened. Kept: reference, case type, language, the
 submission and erasure dates, status "withdrawn" or "erased" (retention), and the audit log (which holds no content).
 
 A case under legal hold is never erased: LegalHoldActive is raised and nothing changes.
@@ -32,6 +33,7 @@ from .models import (
     ReportedLoss,
     ReviewerQuestion,
     StaffEvent,
+    TradePosition,
 )
 
 ERASED_WITH_CASE = (
@@ -40,6 +42,7 @@ ERASED_WITH_CASE = (
     ClaimantContact,
     CaseConsent,
     ReportedLoss,
+    TradePosition,
     CaseSearchToken,
     CaseIdentifier,
     CaseAssessment,
@@ -92,6 +95,7 @@ def erase_case(case, reason=WITHDRAWN_BY_CLAIMANT, data=None):
             # Unique and unusable: the code no longer opens anything.
             "receipt_code_hash": "erased:" + secrets.token_hex(24),
             "evidence_count": 0,
+            "limitation_date": None,
             "claimant_activity_unread": reason != RETENTION_ENDED,
             "withdrawal_requested_at": None,
             "assigned_to": current.assigned_to,

@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from forms_app.cases.activity import consent_rows
 from forms_app.cases.indexing import identifier_hashes, token_hash, tokens
-from forms_app.cases.models import CaseConsent, ClaimantContact
+from forms_app.cases.models import CaseConsent, ClaimantContact, LimitationRule, TradePosition
 from forms_app.cases.models.case import new_reference
 from forms_app.cases.receipts import new_receipt_code, receipt_code_hash
 from forms_app.intake.claimant_state import initial_consents, initial_contact
+from forms_app.intake.counsel_data import limitation_date_for, position_rows
 from forms_app.intake.field_types import field_type, identifiers, searchable_texts
 from forms_app.intake.submission import loss_rows, question_as_seen
 from forms_app.models import (
@@ -253,6 +254,7 @@ class Command(BaseCommand):
         weights = [LANGUAGE_WEIGHTS.get(language, 10) for language in languages]
         statuses, status_weights = zip(*STATUS_WEIGHTS.items(), strict=True)
         cases, answer_sets = [], []
+        rules = {rule.case_type: rule for rule in LimitationRule.objects.all()}
         for _index in range(size):
             case_type, language = rng.choices(keys, weights)[0]
             page, fields, questions = forms[(case_type, language)]
@@ -278,6 +280,9 @@ class Command(BaseCommand):
                 evidence_count=evidence_count,
                 receipt_code_hash=receipt_code_hash(new_receipt_code()),
                 assigned_to=rng.choice(reviewers) if reviewers and status != CaseStatus.NEW else None,
+                limitation_date=limitation_date_for(case_type, fields, answers, rules[case_type])
+                if case_type in rules
+                else None,
             )
             case.create_data_key()
             case.set_answers(answers, questions)
@@ -286,7 +291,7 @@ class Command(BaseCommand):
         Case.objects.bulk_create(cases)
 
         token_rows, identifier_rows, losses, assessments, taggings = [], [], [], [], []
-        consents, contacts = [], []
+        consents, contacts, positions = [], [], []
         through = CaseTag.cases.through
         for case, (answers, fields) in zip(cases, answer_sets, strict=True):
             words = set()
@@ -298,6 +303,7 @@ class Command(BaseCommand):
                 for kind, value in identifier_hashes(identifiers(fields, answers))
             ]
             losses += loss_rows(case, fields, answers)
+            positions += position_rows(case, fields, answers)
             consents += consent_rows(case, initial_consents(fields, answers), case.submitted_at)
             contacts.append(ClaimantContact(case=case))
             contacts[-1].set(initial_contact(fields, answers))
@@ -308,6 +314,7 @@ class Command(BaseCommand):
         CaseSearchToken.objects.bulk_create(token_rows, batch_size=5000)
         CaseIdentifier.objects.bulk_create(identifier_rows, batch_size=5000)
         ReportedLoss.objects.bulk_create(losses, batch_size=5000)
+        TradePosition.objects.bulk_create(positions, batch_size=5000)
         CaseAssessment.objects.bulk_create(assessments, batch_size=5000)
         through.objects.bulk_create(taggings, batch_size=5000)
         CaseConsent.objects.bulk_create(consents, batch_size=5000)

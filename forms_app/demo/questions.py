@@ -829,6 +829,17 @@ INVESTOR = {
                 ("no", "No, I still hold all of them"),
             ],
         ),
+        # On a step of its own: the schedule's rows are a long page on a phone.
+        _step("step_trades", "Your trades"),
+        _field(
+            "trade_schedule",
+            "trade_schedule",
+            "Your purchases and sales",
+            (
+                "One row per purchase or sale in the class period, from your broker statements, and what you held "
+                "at its start and end: we check that they add up. No details yet? Leave it empty."
+            ),
+        ),
         _step("step_sales", "Sales and losses"),
         _field(
             "sale_period",

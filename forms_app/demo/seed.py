@@ -18,6 +18,8 @@ ROLES = {
     "consent_keep_original": Role.CONSENT_KEEP_ORIGINAL,
     "purchase_amount": Role.TRANSACTION,
     "sale_amount": Role.TRANSACTION,
+    "incident_period": Role.INCIDENT_DATE,
+    "ban_date": Role.INCIDENT_DATE,
 }
 
 

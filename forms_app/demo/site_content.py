@@ -56,6 +56,10 @@ HOME = {
             "link_label": "Report an investor loss",
         },
     ],
+    "counter": {
+        "heading": "Cases received so far",
+        "intro": "Every case counts. These numbers include only people who agreed to be counted.",
+    },
     "cta": {
         "heading": "Tell us what happened",
         "text": "You do not need to have all your evidence ready now. If your case is selected, our staff will contact you to gather it.",

@@ -146,6 +146,7 @@ def home_body(form_pages):
             "case_types",
             {"heading": data["case_types_heading"], "intro": data["case_types_intro"], "case_types": cards},
         ),
+        ("case_counter", {"heading": data["counter"]["heading"], "intro": data["counter"]["intro"], "by_type": True}),
         (
             "notice",
             {

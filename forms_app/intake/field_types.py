@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from ..evidence import EvidenceField, ProcessedEvidence
 from .choices import SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 from .fields import AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
+from .trade_schedule import INSTRUMENTS, SIDES, TradeScheduleField, instrument_label
 
 
 class Role(models.TextChoices):
@@ -38,6 +39,7 @@ class Role(models.TextChoices):
     CONSENT_STATISTICS = "consent_statistics", _("Consent to count in statistics")
     CONSENT_KEEP_ORIGINAL = "consent_keep_original", _("Consent to keep unaltered original files")
     TRANSACTION = "transaction", _("A purchase or sale, not a loss")
+    INCIDENT_DATE = "incident_date", _("When the harm happened (starts the limitation clock)")
 
 
 # Browsers must not remember or offer what claimants type (names, numbers, WeChat IDs, addresses):
@@ -63,6 +65,7 @@ class Shown:
     items: list = field(default_factory=list)
     never: list = field(default_factory=list)
     multiline: bool = False
+    table: dict | None = None  # {"header": [...], "rows": [[...]], "notes": [...]}
 
 
 def format_date(value):
@@ -182,6 +185,7 @@ class Number(FieldType):
 
 class Date(FieldType):
     key, label = "date", _("Date")
+    roles = (Role.INCIDENT_DATE,)
 
     def form_field(self, question, options):
         return forms.DateField(widget=DateInput(), **options)
@@ -195,6 +199,7 @@ class Date(FieldType):
 
 class DateRange(FieldType):
     key, label = "date_range", _("Date range (from - to)")
+    roles = (Role.INCIDENT_DATE,)
 
     def form_field(self, question, options):
         return DateRangeField(**options)
@@ -404,6 +409,95 @@ class Attestation(FieldType):
         return {f"{name}_0": "on", f"{name}_1": value["full_name"]}
 
 
+class TradeSchedule(FieldType):
+    """The investor's purchases and sales with holdings at both ends of the class period, checked to
+    add up (forms_app.intake.trade_schedule)."""
+
+    key, label = "trade_schedule", _("Trade schedule (purchases, sales and holdings)")
+
+    def form_field(self, question, options):
+        return TradeScheduleField(**options)
+
+    def show(self, value, choice_label):
+        sides = dict(SIDES)
+        header = [
+            gettext("Date"),
+            gettext("Buy or sell"),
+            gettext("Security"),
+            gettext("Quantity"),
+            gettext("Price"),
+            gettext("Currency"),
+        ]
+        rows = [
+            [
+                format_date(trade["date"]),
+                str(sides.get(trade["side"], trade["side"])),
+                instrument_label(trade["instrument"]),
+                trade["quantity"],
+                trade["price"],
+                trade["currency"],
+            ]
+            for trade in value.get("trades") or []
+        ]
+        notes = [
+            gettext("Held at the start of the class period: %(holdings)s")
+            % {"holdings": holdings_text(value, "opening")},
+            gettext("Held at the end of the class period: %(holdings)s")
+            % {"holdings": holdings_text(value, "closing")},
+        ]
+        return Shown(text=" ".join(notes), table={"header": header, "rows": rows, "notes": notes})
+
+    def cell(self, value):
+        """A summary; the transactions themselves are a separate sheet (forms_app.reports.export)."""
+        if not value:
+            return ""
+        count = len(value.get("trades") or [])
+        opening = ", ".join(f"{key} {value['opening'].get(key, '0')}" for key, _label in INSTRUMENTS)
+        closing = ", ".join(f"{key} {value['closing'].get(key, '0')}" for key, _label in INSTRUMENTS)
+        return f"{count} transactions; start: {opening}; end: {closing}"
+
+    def fake(self, source, question):
+        """Bought, then sold part: a schedule that adds up."""
+        bought = max(int(Decimal(str(source.number() or 1))), 1) * 10
+        day = source.date()
+        return {
+            "opening": {"hk_0700": "100", "tcehy_adr": "0"},
+            "closing": {"hk_0700": str(100 + bought // 2), "tcehy_adr": "0"},
+            "trades": [
+                {
+                    "date": day.isoformat(),
+                    "side": "buy",
+                    "instrument": "hk_0700",
+                    "quantity": str(bought),
+                    "price": "420.5",
+                    "currency": "HKD",
+                },
+                {
+                    "date": (day + datetime.timedelta(days=30)).isoformat(),
+                    "side": "sell",
+                    "instrument": "hk_0700",
+                    "quantity": str(bought - bought // 2),
+                    "price": "380",
+                    "currency": "HKD",
+                },
+            ],
+        }
+
+    def post(self, name, value):
+        if not value:
+            return {}
+        data = {f"{name}__rows": str(len(value["trades"]))}
+        for index, trade in enumerate(value["trades"]):
+            data.update({f"{name}__{index}__{part}": text for part, text in trade.items()})
+        for when in ("opening", "closing"):
+            data.update({f"{name}__{when}__{key}": quantity for key, quantity in value[when].items()})
+        return data
+
+
+def holdings_text(value, when):
+    return ", ".join(f"{instrument_label(key)} {(value.get(when) or {}).get(key, '0')}" for key, _label in INSTRUMENTS)
+
+
 FIELD_TYPES = {
     kind.key: kind
     for kind in (
@@ -423,6 +517,7 @@ FIELD_TYPES = {
         Consent(),
         Attestation(),
         Step(),
+        TradeSchedule(),
     )
 }
 FIELD_TYPE_CHOICES = [(kind.key, kind.label) for kind in FIELD_TYPES.values()]
@@ -471,3 +566,22 @@ def money_answers(questions, answers):
 def consented(questions, answers, role):
     """True when a consent question with ``role`` was ticked."""
     return any(question.role == role and answers.get(question.clean_name) is True for question in questions)
+
+
+def incident_dates(questions, answers):
+    """[(start, end or None)] of the answers to questions marked as incident dates (dates parsed)."""
+    found = []
+    for question in questions:
+        value = answers.get(question.clean_name)
+        if question.role != Role.INCIDENT_DATE or not value:
+            continue
+        try:
+            if isinstance(value, dict):
+                start = datetime.date.fromisoformat(value["from"])
+                end = datetime.date.fromisoformat(value["to"]) if value.get("to") else None
+            else:
+                start = end = datetime.date.fromisoformat(value)
+        except (KeyError, TypeError, ValueError):
+            continue
+        found.append((start, end))
+    return found

@@ -24,6 +24,7 @@ from .human_check import add_human_check, altcha_widget_strings, submission_guar
 from .stepping import STEP_FIELD, StepFlow
 from .steps import held_back_names, plan_steps, untranslated_parts, visible_names
 from .submission import NewCase, SubmissionFailed, file_case
+from .trade_schedule import keep_editing, rows_changed
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -221,7 +222,8 @@ class IntakeFormPage(AbstractForm):
         """A claimant goes step by step (GETs and POSTs with a step, see stepping.py). A POST of the
         whole form at once, without a step, passes the human check and the rate limit before its
         form is even validated (no evidence is parsed for a refused POST), then Wagtail does the
-        rest; ``render_landing_page`` accepts."""
+        rest; ``render_landing_page`` accepts. A trade schedule's "add a row" or "remove" press in
+        a whole-form POST (no JavaScript) files nothing: the form comes back with the rows changed."""
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         if request.method == "GET" or (request.method == "POST" and STEP_FIELD in request.POST):
@@ -229,6 +231,8 @@ class IntakeFormPage(AbstractForm):
             return flow.get() if request.method == "GET" else flow.post()
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
+        if rows_changed(request.POST):
+            return self.render_form(request, keep_editing(self.get_form(request.POST, page=self, user=request.user)))
         with submission_guard(request) as guard:
             if guard.refusal is not None:
                 form = self.get_form(request.POST, page=self, user=request.user)

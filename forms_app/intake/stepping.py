@@ -1,6 +1,7 @@
 """A claimant fills an intake form one step at a time, without JavaScript, and nothing is lost.
 
-Every step is a POST (Next, Back, Remove a file, Save for later) that first stores what was sent
+Every step is a POST (Next, Back, Remove a file, Save for later, a trade schedule's "Add a
+transaction" or "Remove this transaction") that first stores what was sent
 in the claimant's draft (forms_app.intake.drafts), then redirects to the form's URL, whose GET
 shows the draft's current step (POST-redirect-GET: a refresh never re-sends). A step with errors
 is shown again at once (200, as Wagtail shows an invalid form), its answers and files already
@@ -25,10 +26,11 @@ from ..cases.receipts import receipt_url, remember_receipt
 from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
 from . import abuse, drafts
 from .abuse import HONEYPOT_FIELD
-from .field_types import field_type
+from .field_types import TradeSchedule, field_type
 from .human_check import TOKEN_FIELD, add_human_check, submission_guard
 from .steps import condition_values
 from .submission import SubmissionFailed, file_case
+from .trade_schedule import is_part_key, rows_changed, settle_rows
 
 STEP_FIELD = "intake_step"
 ACTION_FIELD = "intake_action"
@@ -43,9 +45,14 @@ TOO_MANY_DRAFTS = _(
 
 
 def post_keys_of(name, data):
-    """The POST keys that carry a question's answer: its name, or name_0, name_1... of a multi-part question."""
+    """The POST keys that carry a question's answer: its name, or name_0, name_1... of a multi-part
+    question, or the named parts of a trade schedule (name__rows, name__0__date...)."""
     prefix = name + "_"
-    return [key for key in data if key == name or (key.startswith(prefix) and key[len(prefix) :].isdigit())]
+    return [
+        key
+        for key in data
+        if key == name or (key.startswith(prefix) and key[len(prefix) :].isdigit()) or is_part_key(name, key)
+    ]
 
 
 @dataclass
@@ -63,6 +70,7 @@ class StepFlow:
         self.request = request
         self.layout = page.claimant_layout()
         self.form_key = page.translation_key
+        self.row_in_view = None  # after a trade schedule's add or remove: the id of the row to open at
 
     # --- what the claimant sees ------------------------------------------------------------
     def shown_steps(self, data):
@@ -169,7 +177,12 @@ class StepFlow:
         post = self.request.POST
         if post.get(HONEYPOT_FIELD):
             return self.render(None, 1, status=400, extra={"general_error": NOT_ACCEPTED})
-        action = f"remove:{post[REMOVE_FIELD]}" if REMOVE_FIELD in post else post.get(ACTION_FIELD, "next")
+        if rows_changed(post):
+            action = "rows"  # a trade schedule's "Add a transaction" or "Remove" without JavaScript
+        elif REMOVE_FIELD in post:
+            action = f"remove:{post[REMOVE_FIELD]}"
+        else:
+            action = post.get(ACTION_FIELD, "next")
         opened = drafts.current_draft(self.request, self.form_key)
         if opened is None:
             # A new draft stores files: it counts against the same per-client limit as filing.
@@ -199,6 +212,11 @@ class StepFlow:
                 del merged[key]
             for key in post_keys_of(name, self.request.POST):
                 merged.setlist(key, self.request.POST.getlist(key))
+        for question in questions:
+            if question.field_type == TradeSchedule.key:
+                row = settle_rows(merged, question.clean_name)
+                if row is not None:
+                    self.row_in_view = f"id_{question.clean_name}__{row}__row"
         shown_now = [q for q in questions if q.clean_name in set(self.layout.visible(merged))]
         form = self.step_form(opened, shown_now, merged, self.request.FILES)
         errors = upload_errors(self.request)
@@ -238,6 +256,12 @@ class StepFlow:
         elif action.startswith("remove:"):
             drafts.remove_file(opened, _int(action[7:], 0))
             opened.step = number
+        elif action == "rows":
+            # The step again with a row more or less, what was typed kept; the page opens at that row.
+            opened.step = number
+            opened.save()
+            anchor = self.row_in_view
+            return redirect(f"{self.page.url}#{anchor}" if anchor else self.page.url)
         elif action == "save":
             opened.step = min(max(number, 1), total)
             code = drafts.give_code(opened)

@@ -13,6 +13,7 @@ from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..evidence import ProcessedEvidence
 from . import field_types
 from .claimant_state import initial_consents, initial_contact
+from .counsel_data import record_counsel_data
 from .field_types import Role
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def file_case(page, form):
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
             record_losses(new_case.case, fields, answers)
+            record_counsel_data(new_case.case, fields, answers)
             activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
             activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
             index_case(

@@ -23,12 +23,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
 from ..cases.models import Case, CaseAssessment, CaseType
-from ..intake.field_types import export_cell, field_type
+from ..intake.field_types import TradeSchedule, export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
 from ..review.permissions import display_name
 from ..review.selection import select_cases
-from .spreadsheets import csv_stream, xlsx_stream
+from .spreadsheets import Sheet, csv_stream, xlsx_workbook
 
 EXPORT_ACTION = audit.EXPORT
 CHUNK_SIZE = 500
@@ -146,6 +146,67 @@ def case_rows(cases, questions, log):
             yield row
 
 
+# --- Transactions of trade schedules (one row per purchase or sale) --------------------------------
+def transaction_columns():
+    return [
+        Column("reference", gettext("Reference")),
+        Column("case_type", gettext("Case type")),
+        Column("question", gettext("Question")),
+        Column("row", gettext("Row")),
+        Column("date", gettext("Date")),
+        Column("side", gettext("Buy or sell")),
+        Column("instrument", gettext("Security")),
+        Column("quantity", gettext("Quantity")),
+        Column("price", gettext("Price")),
+        Column("currency", gettext("Currency")),
+    ]
+
+
+def schedule_questions(cases):
+    """{form translation key: [answer keys of its trade schedule questions]} of the cases' forms."""
+    form_keys = cases.order_by().values("form_translation_key").distinct()
+    rows = IntakeFormField.objects.filter(
+        page__translation_key__in=form_keys, field_type=TradeSchedule.key
+    ).values_list("page__translation_key", "clean_name")
+    found = {}
+    for form_key, clean_name in rows:
+        found.setdefault(form_key, [])
+        if clean_name not in found[form_key]:
+            found[form_key].append(clean_name)
+    return found
+
+
+def transaction_rows(cases, questions, log=None):
+    """One row per transaction of the cases with a trade schedule, case by case in export order;
+    ``log(batch)`` (a transactions-only export) is called with each chunk before its rows."""
+    cases = cases.filter(form_translation_key__in=list(questions))
+    for batch in itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        if log is not None:
+            log(batch)
+        for case in batch:
+            for key in questions.get(case.form_translation_key, []):
+                schedule = case.answers.get(key) or {}
+                for number, trade in enumerate(schedule.get("trades") or [], start=1):
+                    yield [
+                        case.reference,
+                        case.case_type,
+                        key,
+                        number,
+                        trade["date"],
+                        trade["side"],
+                        trade["instrument"],
+                        trade["quantity"],
+                        trade["price"],
+                        trade["currency"],
+                    ]
+            for cached in ("answer_payload", "data_key"):
+                case.__dict__.pop(cached, None)
+
+
+def transactions_sheet_name():
+    return re.sub(r"[\[\]:*?/\\]", "", gettext("Transactions"))[:31] or "Transactions"
+
+
 # --- CSV -------------------------------------------------------------------------------------------
 def sheet_name():
     """The translated word for cases, as Excel allows a sheet name (31 characters, none of []:*?/\\)."""
@@ -212,11 +273,45 @@ def export_view(request, export_format=None):
         content = (line.encode() for line in csv_stream([keys], rows))
     else:
         # For people: the keys, then the questions in the exporter's language.
-        content = xlsx_stream([keys, labels], rows, len(columns), sheet_name=sheet_name())
+        # A second sheet: one row per transaction of the trade schedules, read in a second pass
+        # (decrypting again) so memory stays flat; its cases were logged with the first sheet.
+        trade_columns = transaction_columns()
+        content = xlsx_workbook(
+            [
+                Sheet(sheet_name(), [keys, labels], rows, len(columns)),
+                Sheet(
+                    transactions_sheet_name(),
+                    [[column.key for column in trade_columns], [str(column.label) for column in trade_columns]],
+                    transaction_rows(cases, schedule_questions(cases)),
+                    len(trade_columns),
+                ),
+            ]
+        )
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(content, content_type=FORMATS[export_format])
     response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.{export_format}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+def export_transactions(request):
+    """The transactions of the selection's trade schedules as their own CSV, one row each; the cases
+    with a schedule are written to the audit log like any export."""
+    cases, error = select_cases(request, strict=True)
+    if error:
+        return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
+    cases = export_queryset(cases)
+    questions = schedule_questions(cases)
+    with_schedules = cases.filter(form_translation_key__in=list(questions))
+    log = audit_logger(request.user, "csv-transactions", with_schedules.count())
+    header = [column.key for column in transaction_columns()]
+    content = (line.encode() for line in csv_stream([header], transaction_rows(cases, questions, log)))
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(content, content_type=FORMATS["csv"])
+    response["Content-Disposition"] = f'attachment; filename="transactions-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -31,6 +31,9 @@ class ExportView(WagtailAdminTemplateMixin, TemplateView):
         for name, label in (("export_csv", "CSV"), ("export_xlsx", "Excel (XLSX)")):
             url = reverse(f"forms_app_review:{name}")
             links.append({"label": label, "url": f"{url}?{query}" if query else url})
+        # The transactions of the investors' trade schedules, one row each (the XLSX has them as a second sheet).
+        url = reverse("forms_app_review:export_transactions")
+        links.append({"label": _("Transactions (CSV)"), "url": f"{url}?{query}" if query else url})
         context.update(
             {
                 "links": links,

@@ -15,6 +15,8 @@ import io
 import itertools
 import re
 import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -83,29 +85,48 @@ NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-CONTENT_TYPES = (
-    XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
+
+def content_types(sheet_count):
+    sheets = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{number}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for number in range(1, sheet_count + 1)
+    )
+    return (
+        XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        f"{sheets}"
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"
+    )
+
+
+CONTENT_TYPES = content_types(1)
 ROOT_RELS = (
     XML_HEAD + f'<Relationships xmlns="{NS_PKG_REL}">'
     f'<Relationship Id="rId1" Type="{NS_REL}/officeDocument" Target="xl/workbook.xml"/>'
     "</Relationships>"
 )
-WORKBOOK_RELS = (
-    XML_HEAD + f'<Relationships xmlns="{NS_PKG_REL}">'
-    f'<Relationship Id="rId1" Type="{NS_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-    f'<Relationship Id="rId2" Type="{NS_REL}/styles" Target="styles.xml"/>'
-    "</Relationships>"
-)
+
+
+def workbook_rels(sheet_count):
+    """Sheets are rId1..rIdN, the styles rId(N+1)."""
+    sheets = "".join(
+        f'<Relationship Id="rId{number}" Type="{NS_REL}/worksheet" Target="worksheets/sheet{number}.xml"/>'
+        for number in range(1, sheet_count + 1)
+    )
+    return (
+        XML_HEAD + f'<Relationships xmlns="{NS_PKG_REL}">{sheets}'
+        f'<Relationship Id="rId{sheet_count + 1}" Type="{NS_REL}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    )
+
+
+WORKBOOK_RELS = workbook_rels(1)
 # Style 1: bold, for the header rows.
 STYLES = (
     XML_HEAD + f'<styleSheet xmlns="{NS_MAIN}">'
@@ -122,12 +143,12 @@ STYLES = (
 )
 
 
-def workbook_xml(sheet_name):
-    return (
-        XML_HEAD + f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
-        f'<sheets><sheet name="{xml_text(sheet_name, attribute=True)}" sheetId="1" r:id="rId1"/></sheets>'
-        "</workbook>"
+def workbook_xml(*sheet_names):
+    sheets = "".join(
+        f'<sheet name="{xml_text(name, attribute=True)}" sheetId="{number}" r:id="rId{number}"/>'
+        for number, name in enumerate(sheet_names, start=1)
     )
+    return XML_HEAD + f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheets>{sheets}</sheets></workbook>'
 
 
 def xml_text(text: str, attribute=False) -> str:
@@ -164,36 +185,56 @@ def xlsx_row(number, values, style=0):
     return f'<row r="{number}">{cells}</row>'
 
 
+@dataclass
+class Sheet:
+    """One worksheet: its name, bold header rows, and rows produced only when the sheet is written."""
+
+    name: str
+    header_rows: list
+    rows: Iterable
+    column_count: int
+
+
 def xlsx_stream(header_rows, rows, column_count, sheet_name):
     """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
+    return xlsx_workbook([Sheet(sheet_name, header_rows, rows, column_count)])
+
+
+def xlsx_workbook(sheets):
+    """A workbook of ``sheets`` written one after the other (a sheet's rows are not read until the
+    sheet before it is finished), yielding zip bytes whenever enough have built up."""
     sink = _Sink()
     with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("[Content_Types].xml", content_types(len(sheets)))
         package.writestr("_rels/.rels", ROOT_RELS)
-        package.writestr("xl/workbook.xml", workbook_xml(sheet_name))
-        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        package.writestr("xl/workbook.xml", workbook_xml(*(sheet.name for sheet in sheets)))
+        package.writestr("xl/_rels/workbook.xml.rels", workbook_rels(len(sheets)))
         package.writestr("xl/styles.xml", STYLES)
         yield sink.take()
-
-        entry = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=timezone.now().timetuple()[:6])
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        with package.open(entry, mode="w", force_zip64=True) as sheet:
-            frozen = len(header_rows)
-            sheet.write(
-                (
-                    XML_HEAD + f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
-                    '<sheetViews><sheetView workbookViewId="0">'
-                    f'<pane ySplit="{frozen}" topLeftCell="A{frozen + 1}" activePane="bottomLeft" state="frozen"/>'
-                    "</sheetView></sheetViews>"
-                    f'<cols><col min="1" max="{max(column_count, 1)}" width="24" customWidth="1"/></cols>'
-                    "<sheetData>"
-                ).encode()
-            )
-            for number, values in enumerate(header_rows, start=1):
-                sheet.write(xlsx_row(number, values, style=1).encode())
-            for number, values in enumerate(rows, start=len(header_rows) + 1):
-                sheet.write(xlsx_row(number, values).encode())
-                if sink.size >= FLUSH_SIZE:
-                    yield sink.take()
-            sheet.write(b"</sheetData></worksheet>")
+        for number, sheet in enumerate(sheets, start=1):
+            yield from _write_sheet(package, sink, number, sheet)
     yield sink.take()
+
+
+def _write_sheet(package, sink, number, sheet):
+    entry = zipfile.ZipInfo(f"xl/worksheets/sheet{number}.xml", date_time=timezone.now().timetuple()[:6])
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    with package.open(entry, mode="w", force_zip64=True) as part:
+        frozen = len(sheet.header_rows)
+        part.write(
+            (
+                XML_HEAD + f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
+                '<sheetViews><sheetView workbookViewId="0">'
+                f'<pane ySplit="{frozen}" topLeftCell="A{frozen + 1}" activePane="bottomLeft" state="frozen"/>'
+                "</sheetView></sheetViews>"
+                f'<cols><col min="1" max="{max(sheet.column_count, 1)}" width="24" customWidth="1"/></cols>'
+                "<sheetData>"
+            ).encode()
+        )
+        for row_number, values in enumerate(sheet.header_rows, start=1):
+            part.write(xlsx_row(row_number, values, style=1).encode())
+        for row_number, values in enumerate(sheet.rows, start=len(sheet.header_rows) + 1):
+            part.write(xlsx_row(row_number, values).encode())
+            if sink.size >= FLUSH_SIZE:
+                yield sink.take()
+        part.write(b"</sheetData></worksheet>")

@@ -28,8 +28,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from ..cases.models import CaseConsent, CaseStatus, CaseType, ConsentUse, ReportedLoss
 from ..intake.choices import CURRENCY_CHOICES
 from ..intake.models import IntakeFormField
+from ..review.counsel_settings import REFERENCE_METHOD
 from ..review.permissions import can_view, cases_visible_to
 from . import charts
+from .trade_losses import schedule_losses
 
 STATISTICS_URL_NAME = "forms_app_review:statistics"
 QUEUE_URL_NAME = "forms_app_review:index"
@@ -47,8 +49,13 @@ def money_text(value):
 
 def counted_cases(user):
     """The cases figures may count: visible to ``user``, the claimant agreeing, not withdrawn."""
+    return countable(cases_visible_to(user))
+
+
+def countable(cases):
+    """Of ``cases``, those whose claimant agrees to be counted (now) and that are not withdrawn."""
     agreed = CaseConsent.objects.filter(case=OuterRef("pk"), use=ConsentUse.STATISTICS, granted=True)
-    return cases_visible_to(user).filter(Exists(agreed), withdrawn_at__isnull=True)
+    return cases.filter(Exists(agreed), withdrawn_at__isnull=True)
 
 
 # --- Aggregates ------------------------------------------------------------------------------------
@@ -293,6 +300,11 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
             ],
             weekly_chart=weekly_chart("chart-weekly", weekly),
             losses=loss_sections(cases),
+            schedule_losses=[
+                {**row, "total": money_text(row["total"]), "cases": count_text(row["cases"])}
+                for row in schedule_losses(cases)
+            ],
+            schedule_method=REFERENCE_METHOD,
         )
         return context
 

@@ -8,5 +8,6 @@ ROUTES = [
     ("export/", export_page.ExportView.as_view(), "export", EXPORT),
     ("export/csv/", export.export_csv, "export_csv", EXPORT),
     ("export/xlsx/", export.export_xlsx, "export_xlsx", EXPORT),
+    ("export/transactions/", export.export_transactions, "export_transactions", EXPORT),
     ("statistics/", statistics.StatisticsView.as_view(), "statistics", VIEW),
 ]

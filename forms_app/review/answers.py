@@ -29,10 +29,11 @@ class Answer:
     never: list = field(default_factory=list)  # contact channels that must not be used
     seen_value: str = ""  # a choice answer as the claimant read it, when it differs
     multiline: bool = False
+    table: dict | None = None  # a trade schedule: {"header", "rows", "notes"}
 
     @property
     def answered(self):
-        return bool(self.text or self.items or self.never)
+        return bool(self.text or self.items or self.never or self.table)
 
 
 @dataclass
@@ -87,6 +88,7 @@ def build_answer(key, value, seen, current_field):
         value, lambda choice: str(current_choices.get(choice) or seen_choices.get(choice) or choice)
     )
     answer.text, answer.items, answer.never, answer.multiline = shown.text, shown.items, shown.never, shown.multiline
+    answer.table = shown.table
     if field_type.has_choices:
         as_seen = field_type.show(value, lambda choice: str(seen_choices.get(choice, choice)))
         if (as_seen.text, as_seen.items) != (shown.text, shown.items):

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -135,6 +136,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
             {
                 "case": case,
                 "unread": getattr(self, "unread", False),
+                "today": timezone.localdate(),
                 "claimant": panel,
                 "answers": answers_for_review(case),
                 "contact": contact_preferences_of(case),

@@ -4,10 +4,13 @@ Every filter is a plain column condition or an EXISTS subquery, so the listing's
 query count stay the same whatever is chosen.
 """
 
+from datetime import timedelta
+
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -19,6 +22,12 @@ ASSIGNED_CHOICES = [
     ("me", _("Assigned to me")),
     ("anyone", _("Assigned to anyone")),
     ("nobody", _("Unassigned")),
+]
+LIMITATION_CHOICES = [
+    ("overdue", _("Overdue")),
+    ("due_90", _("Due within 90 days")),
+    ("due_365", _("Due within a year")),
+    ("none", _("No date")),
 ]
 MERIT_CHOICES = [(str(score), _("%(score)s or more") % {"score": score}) for score in (5, 4, 3, 2, 1)] + [
     ("none", _("Not scored yet"))
@@ -57,6 +66,13 @@ class CaseFilterSet(WagtailFilterSet):
     merit = django_filters.ChoiceFilter(
         label=_("Merit score"), choices=MERIT_CHOICES, method="filter_merit", empty_label=_("All")
     )
+    limitation = django_filters.ChoiceFilter(
+        label=_("Act by (limitation)"),
+        choices=LIMITATION_CHOICES,
+        method="filter_limitation",
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+    )
     tag = django_filters.ModelMultipleChoiceFilter(
         label=_("Tag"),
         queryset=CaseTag.objects.order_by("name"),
@@ -94,6 +110,18 @@ class CaseFilterSet(WagtailFilterSet):
             return queryset.filter(~models.Exists(scored))
         if value:
             return queryset.filter(assessment__merit_score__gte=int(value))
+        return queryset
+
+    def filter_limitation(self, queryset, name, value):
+        """Overdue: the date has passed; due within N days: from today to N days ahead (inclusive)."""
+        today = timezone.localdate()
+        if value == "overdue":
+            return queryset.filter(limitation_date__lt=today)
+        if value in ("due_90", "due_365"):
+            days = 90 if value == "due_90" else 365
+            return queryset.filter(limitation_date__gte=today, limitation_date__lte=today + timedelta(days=days))
+        if value == "none":
+            return queryset.filter(limitation_date__isnull=True)
         return queryset
 
     def filter_tag(self, queryset, name, value):

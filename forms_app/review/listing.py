@@ -4,8 +4,11 @@ Rows come from one query (assigned reviewer and merit score joined, the possible
 an EXISTS subquery), so a page of 100 rows costs the same number of queries as a page of 10.
 """
 
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import (
@@ -49,6 +52,16 @@ def merit_score(case):
         return case.assessment.merit_score or "—"
     except Case.assessment.RelatedObjectDoesNotExist:
         return "—"
+
+
+def act_by(case):
+    """The limitation date as a date (Wagtail's DateColumn would say "just now" of any future day)."""
+    if case.limitation_date is None:
+        return "—"
+    text = case.limitation_date.isoformat()
+    if case.limitation_date < timezone.localdate():
+        return gettext("%(date)s (overdue)") % {"date": text}
+    return text
 
 
 class CaseIndexView(generic.IndexView):
@@ -95,6 +108,10 @@ class CaseIndexView(generic.IndexView):
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering
+        if ordering.lstrip("-") == "limitation_date":  # cases without a date last, either way
+            date = F("limitation_date")
+            by_date = date.desc(nulls_last=True) if ordering.startswith("-") else date.asc(nulls_last=True)
+            return queryset.order_by(by_date, "-pk")
         return queryset.order_by(ordering, "-pk")
 
     def get_paginate_by(self, queryset):
@@ -127,6 +144,7 @@ class CaseIndexView(generic.IndexView):
             NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
             DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            Column("limitation_date", label=_("Act by"), accessor=act_by, sort_key="limitation_date"),
             StatusFlagColumn(
                 "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
             ),

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from forms_app.models import Case, CaseIdentifier, CaseSearchToken
+from forms_app.models import Case, CaseIdentifier, CaseSearchToken, LimitationRule, TradePosition
 from tests.builders import all_intake_forms
 
 
@@ -20,3 +20,14 @@ def test_make_fake_cases_covers_languages_types_and_statuses():
     assert CaseIdentifier.objects.exists()
     case = Case.objects.filter(language="zh-hans").first()
     assert isinstance(case.answers, dict) and case.questions_as_seen
+
+
+@pytest.mark.django_db
+def test_fake_cases_get_limitation_dates_and_trade_positions():
+    """Fake cases are dated by the limitation rules, and investors' schedules leave FIFO positions."""
+    all_intake_forms()
+    LimitationRule.objects.create(case_type="persecution", years=3, counted_from="start")
+    call_command("make_fake_cases", 80, "--seed", "3", "--force", verbosity=0)
+    assert Case.objects.filter(case_type="persecution", limitation_date__isnull=False).exists()
+    assert not Case.objects.filter(case_type="investor", limitation_date__isnull=False).exists()
+    assert TradePosition.objects.filter(case__case_type="investor").exists()

@@ -124,13 +124,14 @@ def test_a_conditional_question_is_hidden_and_its_answer_not_stored(client):
     page = form_page("investor", "zh-hans")
     answers = complete_answers(page)
     answers["sold"] = "no"
-    step_two = go_to_step(client, page, answers, 2)
-    names = question_names(step_two)
+    # Step 1 asks whether they were sold; step 2 is the trade schedule; step 3 the sales.
+    sales_step = go_to_step(client, page, answers, 3)
+    names = question_names(sales_step)
     assert "sale_amount_0" not in names and "sale_period_0" not in names
     assert "shares_still_held" in names
     # Sent anyway (a tampered or stale form): dropped.
     client.post(
-        page.url, {STEP_FIELD: "2", ACTION_FIELD: "next", **answers_for(step_two, answers), "sale_amount_0": "99"}
+        page.url, {STEP_FIELD: "3", ACTION_FIELD: "next", **answers_for(sales_step, answers), "sale_amount_0": "99"}
     )
     review = walk_to_review(client, page, answers)
     send(client, page, review)
@@ -140,7 +141,7 @@ def test_a_conditional_question_is_hidden_and_its_answer_not_stored(client):
 
     other = Client()
     answers["sold"] = "partly"
-    names = question_names(go_to_step(other, page, answers, 2))
+    names = question_names(go_to_step(other, page, answers, 3))
     assert {"sale_amount_0", "sale_period_0", "shares_still_held"} <= names
 
 
@@ -292,12 +293,12 @@ def test_an_attached_file_can_be_removed(client, evidence_dir):
     """ "remove" takes a file out of the draft, and its sealed copies off the disk."""
     page = form_page("investor", "en")
     answers = complete_answers(page, files=[])
-    go_to_step(client, page, answers, 3)
-    client.post(page.url, {STEP_FIELD: "3", ACTION_FIELD: "back", "evidence": evidence_files()})
+    go_to_step(client, page, answers, 4)  # the evidence step
+    client.post(page.url, {STEP_FIELD: "4", ACTION_FIELD: "back", "evidence": evidence_files()})
     assert DraftEvidence.objects.count() == 2
     assert len(stored_files(evidence_dir)) == 4
     row = DraftEvidence.objects.first()
-    client.post(page.url, {STEP_FIELD: "3", REMOVE_FIELD: str(row.pk)})
+    client.post(page.url, {STEP_FIELD: "4", REMOVE_FIELD: str(row.pk)})
     assert DraftEvidence.objects.count() == 1
     assert len(stored_files(evidence_dir)) == 2
 
@@ -331,8 +332,8 @@ def test_a_draft_resumed_on_another_device_with_its_code(client, settings):
     language) opens the same draft with it, sees the answers and files one case."""
     page = form_page("investor", "zh-hant")
     answers = complete_answers(page)
-    step_two = go_to_step(client, page, answers, 2)
-    saved = client.post(page.url, {STEP_FIELD: "2", ACTION_FIELD: "save", **answers_for(step_two, answers)})
+    sales_step = go_to_step(client, page, answers, 3)
+    saved = client.post(page.url, {STEP_FIELD: "3", ACTION_FIELD: "save", **answers_for(sales_step, answers)})
     assert saved.status_code == 200
     code = soup(saved).select_one(".draft-code").get_text().strip()
     assert len(code.replace("-", "")) == 16
@@ -344,7 +345,7 @@ def test_a_draft_resumed_on_another_device_with_its_code(client, settings):
     chinese_form = form_page("investor", "zh-hans")
     assert resumed.status_code == 302 and resumed["Location"] == chinese_form.url
     shown = other.get(chinese_form.url)
-    assert progress(shown)[0] == 2
+    assert progress(shown)[0] == 3
     assert soup(shown).find("input", attrs={"name": "loss_estimate_0"})["value"] == answers["loss_estimate_0"]
     review = walk_to_review(other, chinese_form, answers)
     assert send(other, chinese_form, review).status_code == 302
@@ -382,8 +383,8 @@ def test_a_draft_expires_after_its_period_and_is_erased(
     settings.DRAFT_RETENTION_DAYS = 7
     page = form_page("investor", "en")
     answers = complete_answers(page, files=[])
-    go_to_step(client, page, answers, 3)
-    saved = client.post(page.url, {STEP_FIELD: "3", ACTION_FIELD: "save", "evidence": evidence_files()})
+    go_to_step(client, page, answers, 4)  # the evidence step
+    saved = client.post(page.url, {STEP_FIELD: "4", ACTION_FIELD: "save", "evidence": evidence_files()})
     code = soup(saved).select_one(".draft-code").get_text().strip()
     old = Draft.objects.get()
     assert old.expires_at - timezone.now() > datetime.timedelta(days=6, hours=23)

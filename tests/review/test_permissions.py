@@ -34,6 +34,7 @@ def case_urls(case):
         "export": ("get", reverse("forms_app_review:export") + f"?id={case.pk}", {}),
         "export_csv": ("post", reverse("forms_app_review:export_csv") + f"?id={case.pk}", {}),
         "export_xlsx": ("post", reverse("forms_app_review:export_xlsx") + f"?id={case.pk}", {}),
+        "export_transactions": ("post", reverse("forms_app_review:export_transactions") + f"?id={case.pk}", {}),
         "statistics": ("get", reverse("forms_app_review:statistics"), {}),
         "bulk_assign": (
             "get",
@@ -84,6 +85,7 @@ MATRIX = {
     "export": (LOGIN, 403, 403, 200),
     "export_csv": (LOGIN, 403, 403, 200),
     "export_xlsx": (LOGIN, 403, 403, 200),
+    "export_transactions": (LOGIN, 403, 403, 200),
     "statistics": (LOGIN, 403, 200, 200),
     "bulk_assign": (LOGIN, 403, 403, 200),
     "bulk_status": (LOGIN, 403, 200, 200),

@@ -12,6 +12,7 @@ from .case import (
     new_reference,
 )
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
+from .counsel import INSTRUMENTS, CountedFrom, LimitationRule, ReferencePrice, TradePosition
 from .draft import Draft, DraftEvidence
 from .notifications import (
     ClaimantMail,
@@ -61,6 +62,11 @@ __all__ = [
     "ConsentUse",
     "Draft",
     "DraftEvidence",
+    "CountedFrom",
+    "INSTRUMENTS",
+    "LimitationRule",
+    "ReferencePrice",
+    "TradePosition",
     "Evidence",
     "EvidenceTampered",
     "ReportedLoss",

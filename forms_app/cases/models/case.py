@@ -88,6 +88,10 @@ class Case(models.Model):
     # is a tombstone (reference, type, language, dates). The name predates retention.
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
+    # The date by which counsel would need to act, from the incident dates and the case type's
+    # limitation rule (forms_app.intake.limitation): plain, so the queue sorts on it without decrypting.
+    limitation_date = models.DateField(_("act by"), null=True, blank=True, db_index=True, editable=False)
+
     # Envelope encryption: the data key, wrapped by the master key named by key_id.
     key_id = models.CharField(max_length=32, editable=False)
     wrapped_key = models.BinaryField(editable=False)
