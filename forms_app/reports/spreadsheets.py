@@ -45,7 +45,9 @@ def csv_stream(header_rows, rows):
     writer = csv.writer(_Line())
     pending, size = ["\ufeff"], 1
     for row in itertools.chain(header_rows, rows):
-        line = writer.writerow([neutralise(str(cell)) if isinstance(cell, str) else cell for cell in row])
+        line = writer.writerow(
+            ["'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in row]
+        )
         pending.append(line)
         size += len(line)
         if size >= FLUSH_SIZE:
@@ -60,21 +62,20 @@ class _Sink(io.RawIOBase):
 
     def __init__(self):
         self._parts = []
+        self.size = 0
 
     def writable(self):
         return True
 
     def write(self, data):
         self._parts.append(bytes(data))
+        self.size += len(data)
         return len(data)
-
-    @property
-    def size(self):
-        return sum(len(part) for part in self._parts)
 
     def take(self):
         data = b"".join(self._parts)
         self._parts.clear()
+        self.size = 0
         return data
 
 
@@ -130,8 +131,10 @@ def workbook_xml(sheet_name):
     )
 
 
-def xml_text(text: str, attribute=False) -> str:
-    text = XML_ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def xml_text(text: str, attribute=False, cleaned=False) -> str:
+    if not cleaned:
+        text = XML_ILLEGAL.sub("", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;") if attribute else text
 
 
@@ -155,19 +158,31 @@ def xlsx_cell(reference, value, style=0):
     if len(text) > XLSX_MAX_CELL:
         text = text[: XLSX_MAX_CELL - 1] + "…"
     # Carriage returns would be folded away by any XML parser; keep them as line breaks.
-    text = xml_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text or "<" in text or ">" in text:
+        text = xml_text(text, cleaned=True)
     return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
+_LETTERS = [column_letter(index) for index in range(1024)]
+
+
 def xlsx_row(number, values, style=0):
-    cells = "".join(xlsx_cell(f"{column_letter(i)}{number}", value, style) for i, value in enumerate(values))
+    letters = _LETTERS if len(values) <= len(_LETTERS) else [column_letter(i) for i in range(len(values))]
+    cells = "".join(
+        xlsx_cell(f"{letter}{number}", value, style)
+        for letter, value in zip(letters, values, strict=False)
+        if value != ""
+    )
     return f'<row r="{number}">{cells}</row>'
 
 
 def xlsx_stream(header_rows, rows, column_count, sheet_name):
     """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
     sink = _Sink()
-    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as package:
+    # Level 1: a third of the CPU of the default level for a file about 15% larger.
+    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
         package.writestr("_rels/.rels", ROOT_RELS)
         package.writestr("xl/workbook.xml", workbook_xml(sheet_name))
@@ -177,6 +192,7 @@ def xlsx_stream(header_rows, rows, column_count, sheet_name):
 
         entry = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=timezone.now().timetuple()[:6])
         entry.compress_type = zipfile.ZIP_DEFLATED
+        entry._compresslevel = 1  # Python 3.12's name; 3.13 reads it through compress_level
         with package.open(entry, mode="w", force_zip64=True) as sheet:
             frozen = len(header_rows)
             sheet.write(

@@ -24,18 +24,20 @@ from .notifications import (
     UndeliverableAddress,
     UndeliverableReason,
 )
+from .fields import BucketSetField
 from .triage import (
     CaseAssessment,
     CaseEvent,
     CaseEventKind,
     CaseIdentifier,
     CaseIdentifierKind,
-    CaseSearchToken,
     CaseTag,
 )
+from .wording import FormWording, WordingMismatch
 
 __all__ = [
     "REFERENCE_ALPHABET",
+    "BucketSetField",
     "Case",
     "CaseAssessment",
     "CaseConsent",
@@ -43,7 +45,6 @@ __all__ = [
     "CaseEventKind",
     "CaseIdentifier",
     "CaseIdentifierKind",
-    "CaseSearchToken",
     "CaseStatus",
     "CaseTag",
     "CaseType",
@@ -63,7 +64,9 @@ __all__ = [
     "DraftEvidence",
     "Evidence",
     "EvidenceTampered",
+    "FormWording",
     "ReportedLoss",
     "ReviewerQuestion",
+    "WordingMismatch",
     "new_reference",
 ]

@@ -128,22 +128,6 @@ class CaseAssessment(models.Model):
         return f"{self.case_id}: {self.merit_score}"
 
 
-class CaseSearchToken(models.Model):
-    """One word or CJK bigram of a case's text answers, as a 64-bit keyed hash (blind index)."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="search_tokens", db_index=False)
-    token = models.BigIntegerField()
-
-    class Meta:
-        verbose_name = _("search token")
-        verbose_name_plural = _("search tokens")
-        constraints = [models.UniqueConstraint(fields=["case", "token"], name="case_search_token_unique")]
-        indexes = [models.Index(fields=["token", "case"], name="case_search_token_idx")]
-
-    def __str__(self):
-        return f"{self.case_id}:{self.token}"
-
-
 class CaseIdentifierKind(models.TextChoices):
     WECHAT_ID = "wechat_id", _("WeChat ID")
     PHONE = "phone", _("phone number")
