@@ -13,6 +13,7 @@ from .case import (
 )
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
 from .draft import Draft, DraftEvidence
+from .fields import BucketSetField
 from .notifications import (
     ClaimantMail,
     ClaimantMailText,
@@ -24,7 +25,6 @@ from .notifications import (
     UndeliverableAddress,
     UndeliverableReason,
 )
-from .fields import BucketSetField
 from .triage import (
     CaseAssessment,
     CaseEvent,
