@@ -1,7 +1,7 @@
 """Fill the review queue with realistic fake cases, for trying it out and measuring it.
 
 Cases answer the seeded intake forms (run ``seed_demo`` first) in all three languages and four case
-types, spread over every status, with sealed answers, blind search tokens, duplicate identifiers
+types, spread over every status, with sealed answers, blind search indexes, duplicate identifiers
 (a few percent share a WeChat ID, phone or e-mail), reported losses, merit scores, tags and
 assignments to existing reviewers. Evidence counts are set without files. Never run on production.
 """

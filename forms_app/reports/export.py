@@ -31,6 +31,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
 from ..cases.models import Case, CaseAssessment, CaseTag, CaseType
+from ..cases.models.wording import wording_key
 from ..intake.field_types import export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
@@ -149,7 +150,8 @@ def cell_writers(case, keys, cache):
     """[(answer key, its question type's cell writer)] in column order, for the wording ``case``
     was filed with; computed once per wording (thousands of cases share one)."""
     seen = case.questions_as_seen
-    marker = case.wording_id or id(seen)
+    # Cases filed before FormWording (or erased) carry their own wording: keyed by its hash too.
+    marker = case.wording_id or wording_key(seen)
     writers = cache.get(marker)
     if writers is None:
         writers = cache[marker] = [(key, field_type(seen.get(key, {}).get("field_type")).cell) for key in keys]

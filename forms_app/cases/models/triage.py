@@ -1,8 +1,8 @@
 """What the review queue adds to a case: its timeline, tags, merit score and blind indexes.
 
 Nothing here holds a claimant's words in clear. Free text typed by staff (notes, reasons) is sealed
-with the case's own data key, like the answers; search tokens and contact identifiers are stored
-only as keyed hashes (see forms_app.cases.indexing).
+with the case's own data key, like the answers; contact identifiers are stored only as keyed
+hashes, and the search index as truncated hashes on the case (see forms_app.cases.indexing).
 """
 
 import uuid
