@@ -98,9 +98,11 @@ def question_columns(cases):
     ]
 
 
-def metadata_values(case, tag_names=None, assignee_names=None):
+def metadata_values(case, tag_names=None, assignee_names=None, tz=None):
     """Needs the queryset of `export_queryset` (merit score annotated); ``tag_names`` the case's
-    tags and ``assignee_names`` {user id: name} (read per chunk by case_rows; looked up if not given)."""
+    tags and ``assignee_names`` {user id: name} (read per chunk by case_rows; looked up if not given);
+    ``tz`` the time zone of the dates (the current one if not given)."""
+    tz = tz or timezone.get_current_timezone()
     score = getattr(case, "merit", None)
     if not hasattr(case, "merit"):
         try:
@@ -118,8 +120,8 @@ def metadata_values(case, tag_names=None, assignee_names=None):
         case.case_type,
         case.status,
         case.language,
-        timezone.localtime(case.submitted_at).isoformat(timespec="minutes"),
-        timezone.localtime(case.last_activity_at).isoformat(timespec="minutes"),
+        case.submitted_at.astimezone(tz).isoformat(timespec="minutes"),
+        case.last_activity_at.astimezone(tz).isoformat(timespec="minutes"),
         assignee,
         score if score is not None else "",
         "; ".join(sorted(tag_names)),
@@ -167,6 +169,7 @@ def case_rows(cases, questions, progress):
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
     through = CaseTag.cases.through
     names = {None: ""}
+    tz = timezone.get_current_timezone()
     for batch in batches:
         progress.chunk_started()
         tags = {}
@@ -180,7 +183,7 @@ def case_rows(cases, questions, progress):
         for case in batch:
             answers = case.answers
             extra = {key: value for key, value in answers.items() if key not in known}
-            row = metadata_values(case, tags.get(case.pk, []), names)
+            row = metadata_values(case, tags.get(case.pk, []), names, tz)
             for key, cell in cell_writers(case, keys, writers_by_wording):
                 value = answers.get(key)
                 row.append("" if value is None else cell(value))

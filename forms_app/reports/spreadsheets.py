@@ -148,20 +148,36 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# Anything in a text cell that needs more than copying: characters XML cannot carry, markup
+# characters to escape, carriage returns. Most answers have none, and one search says so.
+_NEEDS_WORK = re.compile("[^\t\n\u0020-\u0025\u0027-\u003b\u003d\u003f-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _cell_text(value):
+    """The text of a string cell as it goes between <t> and </t> ("" for an empty cell)."""
+    text = str(value)
+    if _NEEDS_WORK.search(text):
+        text = neutralise(XML_ILLEGAL.sub("", text))
+        if len(text) > XLSX_MAX_CELL:
+            text = text[: XLSX_MAX_CELL - 1] + "…"
+        # Carriage returns would be folded away by any XML parser; keep them as line breaks.
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return xml_text(text, cleaned=True)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if len(text) > XLSX_MAX_CELL:
+        text = text[: XLSX_MAX_CELL - 1] + "…"
+    return text
+
+
 def xlsx_cell(reference, value, style=0):
     style_attribute = f' s="{style}"' if style else ""
     if isinstance(value, int) and not isinstance(value, bool):
         return f'<c r="{reference}"{style_attribute}><v>{value}</v></c>'
-    text = neutralise(XML_ILLEGAL.sub("", str(value)))
+    text = _cell_text(value)
     if not text:
         return ""
-    if len(text) > XLSX_MAX_CELL:
-        text = text[: XLSX_MAX_CELL - 1] + "…"
-    # Carriage returns would be folded away by any XML parser; keep them as line breaks.
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" in text or "<" in text or ">" in text:
-        text = xml_text(text, cleaned=True)
     return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -169,13 +185,27 @@ _LETTERS = [column_letter(index) for index in range(1024)]
 
 
 def xlsx_row(number, values, style=0):
-    letters = _LETTERS if len(values) <= len(_LETTERS) else [column_letter(i) for i in range(len(values))]
-    cells = "".join(
-        xlsx_cell(f"{letter}{number}", value, style)
-        for letter, value in zip(letters, values, strict=False)
-        if value != ""
-    )
-    return f'<row r="{number}">{cells}</row>'
+    """One <row>; empty cells are left out (each written cell names its column)."""
+    if style or len(values) > len(_LETTERS):
+        letters = _LETTERS if len(values) <= len(_LETTERS) else [column_letter(i) for i in range(len(values))]
+        cells = "".join(
+            xlsx_cell(f"{letter}{number}", value, style)
+            for letter, value in zip(letters, values, strict=False)
+            if value != ""
+        )
+        return f'<row r="{number}">{cells}</row>'
+    # The plain rows of an export (most of its time): the same as xlsx_cell, inlined.
+    parts = [f'<row r="{number}">']
+    append = parts.append
+    for letter, value in zip(_LETTERS, values, strict=False):
+        if value.__class__ is int:
+            append(f'<c r="{letter}{number}"><v>{value}</v></c>')
+        elif value != "":
+            text = _cell_text(value)
+            if text:
+                append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+    append("</row>")
+    return "".join(parts)
 
 
 def xlsx_stream(header_rows, rows, column_count, sheet_name):

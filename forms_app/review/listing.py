@@ -124,7 +124,8 @@ class CaseIndexView(generic.IndexView):
             )
         pks = list(object_list)
         loaded = Case.objects.filter(pk__in=pks).select_related("assigned_to", "assessment")
-        by_pk = {case.pk: case for case in loaded.defer("sealed_answers", "sealed_index", "search_buckets")}
+        sealed = ("sealed_answers", "sealed_index", "search_buckets", "legal_hold_reason")
+        by_pk = {case.pk: case for case in loaded.defer(*sealed)}
         rows = [by_pk[pk] for pk in pks if pk in by_pk]
         flagged = confirmed_duplicate_links(pks)
         for case in rows:

@@ -370,3 +370,16 @@ def test_a_download_needs_a_post_with_the_csrf_token(case_manager, export_format
     form = soup(page).select_one(f"form[action^='{url}']")
     token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
     assert client.post(form["action"], {"csrfmiddlewaretoken": token}).status_code == 200
+
+
+def test_xlsx_rows_write_each_cell_as_xlsx_cell_does():
+    """The inlined row writer (an export's plain rows) neutralises formulas, escapes markup, keeps
+    line breaks, cuts overlong text and leaves out empty cells exactly as the per-cell writer does."""
+    values = ["=1+2", "plain 中文", "", 7, "a & <b>", "line\r\nbreak", "-3", True, "x" * 40000, "\x00@sum", None]
+    row = spreadsheets.xlsx_row(5, values)
+    letters = [spreadsheets.column_letter(index) for index in range(len(values))]
+    cells = [spreadsheets.xlsx_cell(f"{letter}5", value) for letter, value in zip(letters, values, strict=True)]
+    assert row == '<row r="5">' + "".join(cells) + "</row>"
+    assert "<t xml:space=\"preserve\">'=1+2</t>" in row and "<t xml:space=\"preserve\">'-3</t>" in row
+    assert "a &amp; &lt;b&gt;" in row and "line\nbreak" in row and "'@sum" in row
+    assert '<c r="C5"' not in row and '<c r="D5"><v>7</v></c>' in row
