@@ -380,6 +380,6 @@ def test_xlsx_rows_write_each_cell_as_xlsx_cell_does():
     letters = [spreadsheets.column_letter(index) for index in range(len(values))]
     cells = [spreadsheets.xlsx_cell(f"{letter}5", value) for letter, value in zip(letters, values, strict=True)]
     assert row == '<row r="5">' + "".join(cells) + "</row>"
-    assert "<t xml:space=\"preserve\">'=1+2</t>" in row and "<t xml:space=\"preserve\">'-3</t>" in row
+    assert '<t xml:space="preserve">\'=1+2</t>' in row and '<t xml:space="preserve">\'-3</t>' in row
     assert "a &amp; &lt;b&gt;" in row and "line\nbreak" in row and "'@sum" in row
     assert '<c r="C5"' not in row and '<c r="D5"><v>7</v></c>' in row
