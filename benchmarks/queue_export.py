@@ -78,6 +78,30 @@ def timed_get(host, path, cookie):
     return response.status, elapsed, body
 
 
+def timed_post(host, path, cookie):
+    """A POST as the export's confirmation page sends it: with a CSRF cookie and its token (a fresh
+    32-character secret, which Django accepts unmasked, stands in for the page's)."""
+    import secrets
+    import string
+
+    from django.conf import settings
+
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    headers = {
+        "Cookie": f"{cookie}; {settings.CSRF_COOKIE_NAME}={token}",
+        "X-CSRFToken": token,
+        "Content-Length": "0",
+    }
+    connection = http.client.HTTPConnection(host, timeout=120)
+    started = time.perf_counter()
+    connection.request("POST", path, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    connection.close()
+    return response.status, elapsed, body
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
@@ -95,7 +119,8 @@ def count_queries(client, path):
 
 def storage_per_case():
     """Bytes in the database per case: the case table with its TOAST and indexes, identifiers,
-    reported losses, assessments, tags and wording, divided by the number of cases."""
+    reported losses, consents, contact preferences, assessments, tags and wording, divided by the
+    number of cases."""
     from django.db import connection
 
     from forms_app.models import Case
@@ -106,6 +131,8 @@ def storage_per_case():
         "forms_app_case",
         "forms_app_caseidentifier",
         "forms_app_reportedloss",
+        "forms_app_caseconsent",
+        "forms_app_claimantcontact",
         "forms_app_caseassessment",
         "forms_app_casetag_cases",
         "forms_app_formwording",
@@ -215,7 +242,8 @@ def measure_export(host, master_pid):
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        status, elapsed, body = timed_get(host, reverse(f"forms_app_review:export_{export_format}"), cookie)
+        # The download is a POST since the confirmation step (issue 12).
+        status, elapsed, body = timed_post(host, reverse(f"forms_app_review:export_{export_format}"), cookie)
         done.set()
         sampler.join()
         if export_format == "csv":
