@@ -8,12 +8,16 @@ earlier pages), then its rows are loaded: page 2,500 costs about what page 1 doe
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.defaultfilters import capfirst
+from django.template.defaultfilters import date as date_filter
 from django.templatetags.l10n import unlocalize
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
@@ -73,6 +77,37 @@ class PlainColumn(Column):
 
 class PlainNumberColumn(PlainColumn):
     thousands = True
+
+
+class PlainStatusFlagColumn(StatusFlagColumn):
+    """A flag that is off on most rows (new reply, possible duplicate): an off flag without a label
+    is an empty cell written directly; a shown flag is rendered by Wagtail's template."""
+
+    def render_cell_html(self, instance, parent_context):
+        if self.get_value(instance) or self.false_label:
+            return super().render_cell_html(instance, parent_context)
+        return format_html("<td{}></td>", format_html(' class="{}"', self.classname) if self.classname else "")
+
+
+class PlainDateColumn(DateColumn):
+    """Wagtail's date cell (a relative date with the full date as a tooltip) written directly, as
+    wagtailadmin/tables/date_cell.html and shared/human_readable_date.html write it: two per row."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        if not value:
+            return format_html("<td{}></td>", classes)
+        tooltip_format = get_format("DATETIME_FORMAT") or "N j, Y, P"
+        return format_html(
+            '<td{}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
+            'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
+            '<time class="w-human-readable-date__date" datetime="{}">{}</time></button></td>',
+            classes,
+            date_filter(value, tooltip_format),
+            date_filter(value, "c"),
+            capfirst(timesince_simple(value)),
+        )
 
 
 class ClampedPaginator(Paginator):
@@ -189,15 +224,17 @@ class CaseIndexView(generic.IndexView):
             PlainColumn("case_type", label=_("Case type"), accessor=short_case_type, sort_key="case_type"),
             PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
             PlainColumn("language", label=_("Language"), accessor="get_language_display", sort_key="language"),
-            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            PlainDateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
             PlainColumn("assigned_to", label=_("Assigned to"), accessor=assigned_name),
             PlainNumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
             PlainColumn("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
-            DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
-            StatusFlagColumn(
+            PlainDateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            PlainStatusFlagColumn(
                 "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
             ),
-            StatusFlagColumn("possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None),
+            PlainStatusFlagColumn(
+                "possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None
+            ),
         ]
 
     @cached_property
