@@ -149,14 +149,16 @@ def answer_cell(case, key):
 
 
 def cell_writers(case, keys, cache):
-    """[(answer key, its question type's cell writer)] in column order, for the wording ``case``
-    was filed with; computed once per wording (thousands of cases share one)."""
+    """{answer key: (its column among ``keys``, its question type's cell writer)} for the wording
+    ``case`` was filed with; computed once per wording (thousands of cases share one)."""
     seen = case.questions_as_seen
     # Cases filed before FormWording (or erased) carry their own wording: keyed by its hash too.
     marker = case.wording_id or wording_key(seen)
     writers = cache.get(marker)
     if writers is None:
-        writers = cache[marker] = [(key, field_type(seen.get(key, {}).get("field_type")).cell) for key in keys]
+        writers = cache[marker] = {
+            key: (index, field_type(seen.get(key, {}).get("field_type")).cell) for index, key in enumerate(keys)
+        }
     return writers
 
 
@@ -164,7 +166,6 @@ def case_rows(cases, questions, progress):
     """One row per case: metadata, the answers in `questions` order, then answers to removed
     questions; then the row saying the file is complete. `progress` counts what was written."""
     keys = [column.key for column in questions]
-    known = set(keys)
     writers_by_wording = {}
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
     through = CaseTag.cases.through
@@ -181,12 +182,19 @@ def case_rows(cases, questions, progress):
         if missing:
             names |= {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=missing)}
         for case in batch:
-            answers = case.answers
-            extra = {key: value for key, value in answers.items() if key not in known}
+            # The form's columns (of every form exported) start empty; a case fills only its own
+            # answers' (a case answers one form: a fraction of the columns).
+            writers = cell_writers(case, keys, writers_by_wording)
+            cells = [""] * len(keys)
+            extra = {}
+            for key, value in case.answers.items():
+                spot = writers.get(key)
+                if spot is None:
+                    extra[key] = value
+                elif value is not None:
+                    cells[spot[0]] = spot[1](value)
             row = metadata_values(case, tags.get(case.pk, []), names, tz)
-            for key, cell in cell_writers(case, keys, writers_by_wording):
-                value = answers.get(key)
-                row.append("" if value is None else cell(value))
+            row += cells
             row.append(export_cell(extra))
             # The chunk stays in memory until its last row is out: keep only its sealed form, and
             # drop related objects (case <-> assessment, prefetched tags: reference cycles that would
