@@ -9,6 +9,10 @@ takes a few minutes. Environment:
   BENCH_DURATION   seconds per run (default 5)      BENCH_RUNS   runs per measurement (default 3)
   BENCH_WORKERS    gunicorn sync workers (default 2) BENCH_CONNECTIONS  wrk connections (default 4)
   BENCH_CLIENTS    concurrent submitting clients (default 32)
+  BENCH_CASES      fake cases for the queue and export measurements (default 100000; made with
+                   make_fake_cases only when the database holds fewer)
+  BENCH_QUEUE_REQUESTS  timed requests per queue measurement (default 50)
+  BENCH_ONLY       comma-separated parts to run: pages, submissions, queue, export, wire (default all)
 """
 
 import base64
@@ -34,7 +38,11 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
-PHASE_2 = "not measured yet (phase 2)"
+ONLY = {part.strip() for part in os.environ.get("BENCH_ONLY", "").split(",") if part.strip()}
+
+
+def wanted(part):
+    return not ONLY or part in ONLY
 
 
 def say(message):
@@ -54,8 +62,9 @@ def environment(var_dir):
         "DJANGO_SETTINGS_MODULE": "cms.settings.bench",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "CASE_MASTER_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
-        "CASE_HASH_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
+        # Throw-away keys unless given (keeping them lets a second run reuse its 100,000 cases).
+        "CASE_MASTER_KEYS": os.environ.get("CASE_MASTER_KEYS") or base64.b64encode(secrets.token_bytes(32)).decode(),
+        "CASE_HASH_KEY": os.environ.get("CASE_HASH_KEY") or base64.b64encode(secrets.token_bytes(32)).decode(),
         "VAR_DIR": str(var_dir),
         "PRIVATE_STORAGE_ROOT": str(var_dir / "private"),
         "BENCH_CACHE_DIR": str(var_dir / "cache"),
@@ -316,7 +325,9 @@ def query_counts(path):
 
 
 def table(results, database, cache_name):
-    bare = results["bare"]["rps"]
+    from queue_export import export_lines, queue_lines
+
+    bare = results.get("bare", {}).get("rps") or 1
     rows = [
         ("(1) bare Django view, same middleware", "bare"),
         ("(2) home /zh-hans/, warm cache", "home_warm"),
@@ -335,21 +346,31 @@ def table(results, database, cache_name):
         f"| {'measurement':<52} | {'req/s':>8} | {'of bare':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} |",
         f"|{'-' * 54}|{'-' * 10}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 8}|",
     ]
+    if "bare" not in results:
+        lines = lines[:1]
     for label, key in rows:
+        if key not in results:
+            continue
         r = results[key]
         lines.append(
             f"| {label:<52} | {r['rps']:>8.1f} | {100 * r['rps'] / bare:>6.1f}% | {r['p50_ms']:>7.1f} | "
             f"{r['p99_ms']:>7.1f} | {r['errors']:>6} |"
         )
     for key in ("submit_text", "submit_image"):
+        if key not in results:
+            continue
         r = results[key]
         lines.append(
             f"  {key}: {r['succeeded']} successful responses (302), {r['cases_stored']} cases stored, "
             f"lost: {r['lost']}; responses by status: {r['statuses']}"
         )
-    lines.append(f"(4) review queue at 100,000 cases: {PHASE_2}")
-    lines.append(f"(5) export of 100,000 cases (CSV, XLSX): {PHASE_2}")
+    if "queue" in results:
+        lines += queue_lines(results["queue"])
+    if "export" in results:
+        lines += export_lines(results["export"])
     for key, label in (("home", "home /zh-hans/"), ("form", "intake form (zh-hans)")):
+        if key not in results.get("wire", {}):
+            continue
         w, q = results["wire"][key], results["queries"][key]
         lines.append(
             f"(6) {label}: {w['total'] / 1024:.1f} KB on the wire ({w['encoding']} HTML {w['html'] / 1024:.1f} KB "
@@ -360,6 +381,15 @@ def table(results, database, cache_name):
 
 
 def budgets(results):
+    from queue_export import queue_budgets
+
+    checks = queue_budgets(results.get("queue"), results.get("export"))
+    if "bare" in results and "submit_image" in results and "wire" in results:
+        checks = page_budgets(results) + checks
+    return [{"budget": name, "met": bool(met)} for name, met in checks]
+
+
+def page_budgets(results):
     bare = results["bare"]["rps"]
 
     def share(key):
@@ -382,7 +412,7 @@ def budgets(results):
             all(q["uncached"] <= 4 and q["cached"] == 0 for q in results["queries"].values()),
         ),
     ]
-    return [{"budget": name, "met": bool(met)} for name, met in checks]
+    return checks
 
 
 def main():
@@ -400,6 +430,7 @@ def main():
     try:
         say("migrating, collecting static files, seeding the demo site")
         manage(env, "migrate", "--noinput", "--verbosity=0")
+        manage(env, "createcachetable", "--verbosity=0")
         manage(env, "collectstatic", "--noinput", "--verbosity=0")
         manage(env, "seed_demo", "--verbosity=0")
         import django
@@ -416,26 +447,33 @@ def main():
         results = {}
         invalidate = ["X-Bench-Invalidate: 1"]  # every request bumps the generation, as a publish does
         bypass = ["X-Bench-Bypass: 1"]  # every request rendered afresh (site map warm)
-        say("warming up the workers (not measured)")
-        wrk(host, "/bench/bare/")
-        results["bare"] = measure_get("bare view", host, "/bench/bare/")
-        results["home_warm"] = measure_get("home, warm", host, "/zh-hans/")
-        results["home_bypass"] = measure_get("home, page cache bypassed", host, "/zh-hans/", bypass)
-        results["home_uncached"] = measure_get("home, after a publish", host, "/zh-hans/", invalidate)
-        results["form_warm"] = measure_get("form, warm", host, page.url)
-        results["form_bypass"] = measure_get("form, page cache bypassed", host, page.url, bypass)
-        results["form_uncached"] = measure_get("form, after a publish", host, page.url, invalidate)
-        results["submit_text"] = measure_submissions("submissions, text only", host, page, with_image=False)
-        results["submit_image"] = measure_submissions("submissions, one image", host, page, with_image=True)
-        say("bytes on the wire and queries per page")
-        results["wire"] = {"home": wire_bytes(host, "/zh-hans/"), "form": wire_bytes(host, page.url)}
-        results["queries"] = {"home": query_counts("/zh-hans/"), "form": query_counts(page.url)}
-        results["queue_100k"] = PHASE_2
-        results["export_100k"] = PHASE_2
+        if wanted("pages"):
+            say("warming up the workers (not measured)")
+            wrk(host, "/bench/bare/")
+            results["bare"] = measure_get("bare view", host, "/bench/bare/")
+            results["home_warm"] = measure_get("home, warm", host, "/zh-hans/")
+            results["home_bypass"] = measure_get("home, page cache bypassed", host, "/zh-hans/", bypass)
+            results["home_uncached"] = measure_get("home, after a publish", host, "/zh-hans/", invalidate)
+            results["form_warm"] = measure_get("form, warm", host, page.url)
+            results["form_bypass"] = measure_get("form, page cache bypassed", host, page.url, bypass)
+            results["form_uncached"] = measure_get("form, after a publish", host, page.url, invalidate)
+        if wanted("submissions"):
+            results["submit_text"] = measure_submissions("submissions, text only", host, page, with_image=False)
+            results["submit_image"] = measure_submissions("submissions, one image", host, page, with_image=True)
+        if wanted("wire"):
+            say("bytes on the wire and queries per page")
+            results["wire"] = {"home": wire_bytes(host, "/zh-hans/"), "form": wire_bytes(host, page.url)}
+            results["queries"] = {"home": query_counts("/zh-hans/"), "form": query_counts(page.url)}
+        from queue_export import measure_export, measure_queue
+
+        if wanted("queue"):
+            results["queue"] = measure_queue(host, env)
+        if wanted("export"):
+            results["export"] = measure_export(host, server.process.pid)
     finally:
         if server is not None:
             server.stop()
-    report = table(results, database, cache_name)
+    report = table(results, database, cache_name) if "bare" in results or len(results) else ""
     checked = budgets(results)
     print("\n" + report + "\n")
     for check in checked:
@@ -462,7 +500,7 @@ def main():
     )
     shutil.rmtree(var_dir, ignore_errors=True)
     say(f"done in {time.monotonic() - started:.0f} s; wrote {RESULTS.relative_to(BASE_DIR)}")
-    lost = results["submit_text"]["lost"] or results["submit_image"]["lost"]
+    lost = results.get("submit_text", {}).get("lost") or results.get("submit_image", {}).get("lost")
     if lost:
         raise SystemExit("FAILED: successful submissions and stored cases differ")
 

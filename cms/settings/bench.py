@@ -19,7 +19,8 @@ INTAKE_RATE_LIMIT = 1_000_000_000
 ALTCHA_CHALLENGE = {**ALTCHA_CHALLENGE, "key_prefix": "0"}
 # Without Redis, two gunicorn workers still need one cache (page cache, generation, rate limits).
 if not env_str("REDIS_URL"):
-    CACHES = {
+    # Keeps the login lockout's database cache ("staff-throttle").
+    CACHES = CACHES | {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("BENCH_CACHE_DIR", str(VAR_DIR / "bench-cache")),

@@ -13,6 +13,7 @@ Decryption failures raise DecryptionError; there is no fallback to the stored by
 """
 
 import base64
+import functools
 import hashlib
 import hmac
 import os
@@ -50,8 +51,19 @@ def master_keys() -> dict:
     """Master keys by fingerprint, the current one (first in the setting) first."""
     if not settings.CASE_MASTER_KEYS:
         raise ImproperlyConfigured("CASE_MASTER_KEYS is not set.")
-    keys = [_decode_key(text) for text in settings.CASE_MASTER_KEYS]
+    return _master_keys(tuple(settings.CASE_MASTER_KEYS))
+
+
+@functools.lru_cache(maxsize=8)
+def _master_keys(texts):
+    # Cached: search confirmation unwraps thousands of data keys per request.
+    keys = [_decode_key(text) for text in texts]
     return {master_key_id(key): key for key in keys}
+
+
+@functools.lru_cache(maxsize=8)
+def _master_aead(key: bytes):
+    return AESGCM(key)
 
 
 def current_master_key_id() -> str:
@@ -89,7 +101,15 @@ def unwrap_data_key(key_id: str, wrapped: bytes, owner: str) -> bytes:
     master = master_keys().get(key_id)
     if master is None:
         raise DecryptionError("The master key that wrapped this data key is not configured.")
-    return open_sealed(master, wrapped, b"data-key:" + owner.encode())
+    sealed = bytes(wrapped)
+    if len(sealed) < 1 + NONCE_BYTES + 16 or sealed[0] != FORMAT_VERSION:
+        raise DecryptionError("Not a sealed value.")
+    try:
+        return _master_aead(master).decrypt(
+            sealed[1 : 1 + NONCE_BYTES], sealed[1 + NONCE_BYTES :], b"data-key:" + owner.encode()
+        )
+    except InvalidTag as error:
+        raise DecryptionError("The sealed value failed authentication.") from error
 
 
 def keyed_hash(purpose: str, value: str) -> str:
@@ -104,3 +124,32 @@ def keyed_hash(purpose: str, value: str) -> str:
 def keyed_hash_matches(purpose: str, value: str, expected: str) -> bool:
     """Constant-time comparison of ``value``'s keyed hash with a stored one (receipt codes)."""
     return hmac.compare_digest(keyed_hash(purpose, value), expected)
+
+
+def derived_key(purpose: str) -> bytes:
+    """A 32-byte sub-key of CASE_HASH_KEY for one purpose (HMAC-SHA256 as a PRF, like HKDF-Expand).
+
+    The search index and the duplicate index each have their own sub-key, so knowing the hashes of
+    one tells nothing about the other, and neither is comparable with receipt-code or rate-limit hashes.
+    """
+    if not settings.CASE_HASH_KEY:
+        raise ImproperlyConfigured("CASE_HASH_KEY is not set.")
+    return _derived_key(settings.CASE_HASH_KEY, purpose)
+
+
+_SUBKEYS = {}
+
+
+def _derived_key(hash_key_text, purpose):
+    cached = _SUBKEYS.get((hash_key_text, purpose))
+    if cached is None:
+        master = _decode_key(hash_key_text)
+        cached = _SUBKEYS[(hash_key_text, purpose)] = hmac.new(
+            master, b"case-subkey:" + purpose.encode(), hashlib.sha256
+        ).digest()
+    return cached
+
+
+def keyed_digest(key: bytes, value: str) -> bytes:
+    """HMAC-SHA256 of ``value`` under a sub-key from derived_key()."""
+    return hmac.new(key, value.encode(), hashlib.sha256).digest()

@@ -2,7 +2,8 @@
 period ended (forms_app.cases.retention). The tombstone's status and timeline entry say which.
 
 Deleted: the answers, evidence (working copies and originals, rows and files), contact details,
-consents, questions and replies, timeline texts, identifier hashes, search tokens, reported losses,
+consents, questions and replies, timeline texts, identifier hashes, the blind search index (its
+buckets and sealed confirmation index), the reference to the form's wording, reported losses,
 trade-schedule positions, the limitation date (it follows from the incident's dates), tags, merit
 score, the receipt code's hash and the case's wrapped data key, so anything sealed with it (a
 backup included) can no longer be opened. Kept: reference, case type, language, the
@@ -24,7 +25,6 @@ from .models import (
     CaseEvent,
     CaseEventKind,
     CaseIdentifier,
-    CaseSearchToken,
     CaseStatus,
     CaseTag,
     ClaimantContact,
@@ -43,7 +43,6 @@ ERASED_WITH_CASE = (
     CaseConsent,
     ReportedLoss,
     TradePosition,
-    CaseSearchToken,
     CaseIdentifier,
     CaseAssessment,
     CaseEvent,
@@ -90,6 +89,9 @@ def erase_case(case, reason=WITHDRAWN_BY_CLAIMANT, data=None):
             "withdrawn_at": now,
             "last_activity_at": now,
             "sealed_answers": b"",
+            "wording": None,
+            "search_buckets": [],
+            "sealed_index": b"",
             "wrapped_key": b"",
             "key_id": "",
             # Unique and unusable: the code no longer opens anything.

@@ -1,29 +1,62 @@
 """Blind indexes: find cases by words in their answers, and link possible duplicates, without
-storing what the claimant wrote.
+storing what the claimant wrote and without letting a database thief single cases out.
 
-Search. Text answers are normalised (NFKC, casefold) and cut into tokens: Latin words and numbers
-whole, runs of CJK characters into overlapping bigrams plus single characters (so a one-character
-query works too). Each distinct token of a case is stored as a 64-bit keyed hash
-(HMAC-SHA256 under CASE_HASH_KEY, truncated); a query is tokenised the same way and a case matches
-when it has every query token. A database dump shows which cases share tokens, never the tokens;
-token order is not kept, so text cannot be rebuilt from a case's rows. Simplified and Traditional
-characters are different tokens: a query finds text written in its own script.
+The threat: a state files a case with chosen words (a name, a place, a WeChat ID) and later holds a
+dump of the database. With one exact hash per word it could look up which other cases share its
+words. So the index is *truncated*, as CipherSweet's blind indexes are:
 
-Duplicates. WeChat IDs, phone numbers and e-mail addresses (the answers to questions whose role
-says so, see forms_app.intake.field_types) are normalised and stored as keyed hashes, one purpose
-per kind; cases sharing any hash are possible duplicates.
+Search. Text answers (those the field-type registry marks ``indexed``, forms_app.intake.field_types)
+are normalised (NFKC, casefold, Traditional Chinese to Simplified with OpenCC, so a query in either
+script finds text in the other) and cut into tokens: Latin words and numbers whole, runs of CJK
+characters into overlapping bigrams (a lone character is its own token). Each token is keyed-hashed
+(HMAC-SHA256 under a sub-key of CASE_HASH_KEY) and only BUCKET_BITS bits are kept: a *bucket*
+(one of 4,096). A case stores the set of its buckets, padded with random buckets to a multiple of
+BUCKET_SET_STEP (at least MIN_PADDING of them), so that
+
+- every bucket is shared by many cases: with 1,000 cases a bucket matches about 40 of them, and
+  at least MIN_CASES_PER_BUCKET_AT_1000 (tests/review/test_blind_index.py checks it);
+- the number of stored values tells only a coarse size (128, 256, ...), not the text's length.
+
+A query's buckets give *candidates*; each candidate is confirmed by opening its sealed index
+(``Case.sealed_index``, sealed with the case's own data key): the exact 32-bit hashes of all its
+tokens (single CJK characters included) and its normalised identifiers, written when the case was
+filed from the same indexed answers. Only confirmed cases are shown. A dump alone shows bucket sets,
+never a token and never which cases share a word.
+
+Limits (SECURITY.md): several words together (a three-character name gives two bigrams) narrow the
+candidates multiplicatively; variant characters that OpenCC keeps apart (帐/账) do not match.
+
+Duplicates. WeChat IDs, phone numbers and e-mail addresses (answers to questions whose role says so)
+are normalised and stored as full keyed hashes under their *own* sub-key (purpose "duplicate"), one
+per kind; cases sharing a hash are possible duplicates, confirmed by comparing the normalised values
+in both cases' sealed indexes before a case page names them.
 """
 
+import json
 import re
+import secrets
+import struct
 import unicodedata
+from dataclasses import dataclass, field
 
+import opencc
 from django.db import models
 
 from . import crypto
-from .models.case import REFERENCE_ALPHABET
-from .models.triage import CaseIdentifier, CaseIdentifierKind, CaseSearchToken
+from .models.case import REFERENCE_ALPHABET, Case
+from .models.triage import CaseIdentifier, CaseIdentifierKind
 
-SEARCH_PURPOSE = "search-token"
+SEARCH_PURPOSE = "search-index"
+DUPLICATE_PURPOSE = "duplicate"
+SEALED_PURPOSE = "search-index"
+BUCKET_BITS = 12
+BUCKETS = 1 << BUCKET_BITS
+BUCKET_SET_STEP = 128
+MIN_PADDING = 32
+# Stated and tested: at 1,000 cases every bucket is shared by at least this many (about 40 on average).
+MIN_CASES_PER_BUCKET_AT_1000 = 5
+MAX_TOKENS_PER_QUERY = 32
+EXACT_STEP = 128
 
 # Han (with extensions and compatibility ideographs), kana and Hangul: no spaces between words.
 _CJK = (
@@ -31,29 +64,43 @@ _CJK = (
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
 _TOKEN_RUNS = re.compile(rf"([{_CJK}]+)|([^\W_{_CJK}]+)")
-MAX_TOKENS_PER_QUERY = 32
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
 def normalise(text):
-    return unicodedata.normalize("NFKC", text).casefold()
+    """NFKC, casefold, and Traditional characters as Simplified (one script for the index)."""
+    return _TO_SIMPLIFIED.convert(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _runs(text):
+    return _TOKEN_RUNS.findall(normalise(text or ""))
 
 
 def tokens(text):
-    """The set of search tokens of ``text``: words, CJK bigrams and single CJK characters."""
+    """Index tokens of ``text``: words, and CJK bigrams (a lone CJK character as itself)."""
     found = set()
-    for cjk, word in _TOKEN_RUNS.findall(normalise(text or "")):
+    for cjk, word in _runs(text):
         if word:
             found.add(word)
-            continue
+        elif len(cjk) == 1:
+            found.add(cjk)
+        else:
+            found.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
+    return found
+
+
+def confirm_tokens(text):
+    """What confirmation can check: the index tokens plus every single CJK character."""
+    found = tokens(text)
+    for cjk, _word in _runs(text):
         found.update(cjk)
-        found.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
     return found
 
 
 def query_tokens(text):
     """Tokens a query must all match: words, and for CJK runs their bigrams (or the character)."""
     found = []
-    for cjk, word in _TOKEN_RUNS.findall(normalise(text or "")):
+    for cjk, word in _runs(text):
         if word:
             found.append(word)
         elif len(cjk) == 1:
@@ -63,21 +110,40 @@ def query_tokens(text):
     return list(dict.fromkeys(found))[:MAX_TOKENS_PER_QUERY]
 
 
-def token_hash(token):
-    """A signed 64-bit integer (a BigIntegerField) from the keyed hash of one token."""
-    return int.from_bytes(bytes.fromhex(crypto.keyed_hash(SEARCH_PURPOSE, token)[:16]), "big", signed=True)
+def _digest(token):
+    return crypto.keyed_digest(crypto.derived_key(SEARCH_PURPOSE), token)
+
+
+def bucket(token):
+    """The truncated blind index value of one token (0 .. BUCKETS-1)."""
+    return int.from_bytes(_digest(token)[:4], "big") >> (32 - BUCKET_BITS)
+
+
+def exact_hash(token):
+    """32 bits of the token's keyed hash that are *not* the bucket: kept only sealed."""
+    return int.from_bytes(_digest(token)[4:8], "big")
+
+
+def padded_buckets(real, randbelow=secrets.randbelow):
+    """``real`` buckets plus random ones, to a multiple of BUCKET_SET_STEP with at least MIN_PADDING added."""
+    size = max(BUCKET_SET_STEP, -(-(len(real) + MIN_PADDING) // BUCKET_SET_STEP) * BUCKET_SET_STEP)
+    size = min(size, BUCKETS)
+    found = set(real)
+    while len(found) < size:
+        found.add(randbelow(BUCKETS))
+    return found
 
 
 # --- duplicates -------------------------------------------------------------------------------
 
 
 def normalise_wechat_id(value):
-    return "".join(normalise(value).split())
+    return "".join(unicodedata.normalize("NFKC", value).casefold().split())
 
 
 def normalise_phone(value):
-    """Digits only, country code kept: "+86 138-0013-8000" and "0086 13800138000" differ, sadly,
-    but "+86 138 0013 8000" and "+86-138-0013-8000" match."""
+    """Digits only, country code kept: "+86 138-0013-8000" and "0086 13800138000" match, and so do
+    "+86 138 0013 8000" and "+86-138-0013-8000"."""
     digits = "".join(ch for ch in unicodedata.normalize("NFKC", value) if ch.isdigit())
     if digits.startswith("00"):
         digits = digits[2:]
@@ -85,7 +151,7 @@ def normalise_phone(value):
 
 
 def normalise_email(value):
-    return normalise(value).strip()
+    return unicodedata.normalize("NFKC", value).casefold().strip()
 
 
 NORMALISERS = {
@@ -96,51 +162,91 @@ NORMALISERS = {
 
 
 def identifier_hash(kind, normalised):
-    return crypto.keyed_hash(f"duplicate:{kind}", normalised)
+    """Full keyed hash under the duplicate sub-key (never comparable with search buckets)."""
+    return crypto.keyed_digest(crypto.derived_key(DUPLICATE_PURPOSE), f"{kind}\x00{normalised}").hex()
 
 
-def identifier_hashes(identifiers):
-    """{(kind, hash)} of [(kind, value)] pairs, e.g. [("wechat_id", "wxid_x")]; short values are skipped."""
+def normalised_identifiers(identifiers):
+    """{(kind, normalised value)} of [(kind, value)] pairs; values shorter than 3 are skipped."""
     found = set()
     for kind, value in identifiers:
         kind = CaseIdentifierKind(kind)
         normalised = NORMALISERS[kind](value)
         if len(normalised) >= 3:
-            found.add((kind, identifier_hash(kind, normalised)))
+            found.add((str(kind), normalised))
     return found
+
+
+def identifier_hashes(identifiers):
+    """{(kind, hash)} of [(kind, value)] pairs, e.g. [("wechat_id", "wxid_x")]."""
+    return {(kind, identifier_hash(kind, value)) for kind, value in normalised_identifiers(identifiers)}
 
 
 # --- writing -----------------------------------------------------------------------------------
 
 
-def search_token_hashes(texts):
-    """The distinct token hashes of some texts."""
-    words = set()
+@dataclass
+class CaseIndex:
+    """What a case's texts and identifiers put in the index."""
+
+    buckets: set
+    sealed_plain: bytes
+    identifier_rows: set = field(default_factory=set)
+
+
+def build_index(texts, identifiers, hasher=None, randbelow=secrets.randbelow):
+    """The padded bucket set, the plaintext of the sealed index and the identifier hashes.
+
+    ``hasher(token) -> (bucket, exact)`` may be a caching wrapper (make_fake_cases)."""
+    hasher = hasher or (lambda token: (bucket(token), exact_hash(token)))
+    index_tokens, all_tokens = set(), set()
     for text in texts:
-        words |= tokens(text)
-    return {token_hash(word) for word in words}
+        index_tokens |= tokens(text)
+        all_tokens |= confirm_tokens(text)
+    buckets = padded_buckets({hasher(token)[0] for token in index_tokens}, randbelow)
+    exact = sorted({hasher(token)[1] for token in all_tokens})
+    idents = sorted(normalised_identifiers(identifiers))
+    header = json.dumps({"identifiers": idents, "tokens": len(exact)}, ensure_ascii=False).encode()
+    header += b" " * (-len(header) % 64)
+    # Exact hashes padded with zeros to a multiple of EXACT_STEP: the sealed length is coarse too.
+    slots = max(EXACT_STEP, -(-len(exact) // EXACT_STEP) * EXACT_STEP)
+    body = struct.pack(f">{len(exact)}I", *exact) + b"\0\0\0\0" * (slots - len(exact))
+    rows = {(kind, identifier_hash(kind, value)) for kind, value in idents}
+    return CaseIndex(buckets=buckets, sealed_plain=header + b"\n" + body, identifier_rows=rows)
+
+
+def apply_index(case, index):
+    """Put ``index`` on an unsaved or saved case object (not saved here)."""
+    case.search_buckets = sorted(index.buckets)
+    case.sealed_index = case.seal(SEALED_PURPOSE, index.sealed_plain)
+
+
+def identifier_rows(case, index):
+    return [CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in index.identifier_rows]
 
 
 def index_case(case, texts, identifiers):
-    """Store the blind search tokens of ``texts`` and the hashes of ``identifiers`` ([(kind, value)])
-    of a new case, in the caller's transaction."""
-    CaseSearchToken.objects.bulk_create(
-        [CaseSearchToken(case=case, token=value) for value in search_token_hashes(texts)], batch_size=1000
-    )
-    CaseIdentifier.objects.bulk_create(
-        [CaseIdentifier(case=case, kind=kind, value_hash=value) for kind, value in identifier_hashes(identifiers)]
-    )
+    """(Re)index a saved case's ``texts`` and ``identifiers`` ([(kind, value)]), in the caller's
+    transaction. Filing applies the index before the case's first save instead (one query less)."""
+    index = build_index(texts, identifiers)
+    apply_index(case, index)
+    Case.objects.filter(pk=case.pk).update(search_buckets=case.search_buckets, sealed_index=case.sealed_index)
+    CaseIdentifier.objects.filter(case=case).delete()
+    CaseIdentifier.objects.bulk_create(identifier_rows(case, index))
 
 
 # --- reading -----------------------------------------------------------------------------------
 
 
 def reference_prefix(query):
-    """ "wc-7k4q-92" -> "WC-7K4Q-92", "7K4Q92XM" -> "WC-7K4Q-92XM"; None if it is no reference."""
+    """ "wc-7k4q-92" -> "WC-7K4Q-92", "7K4Q92XM" -> "WC-7K4Q-92XM"; None if it is no reference.
+
+    A bare eight-letter word counts only if it has a digit (nearly every reference does), so that
+    searching a word such as "defected" searches the answers."""
     text = "".join(query.split()).upper()
     if text.startswith("WC"):
         rest = text[2:]
-    elif "-" in text or len(text) == 8:
+    elif "-" in text or (len(text) == 8 and any(ch.isdigit() for ch in text)):
         rest = text
     else:
         return None
@@ -150,36 +256,87 @@ def reference_prefix(query):
     return "WC-" + chars[:4] + ("-" + chars[4:] if len(chars) > 4 else "")
 
 
-def matching_token_cases(query):
-    """A subquery of the pks of cases holding every token of ``query`` (None if it has none)."""
-    hashes = {token_hash(token) for token in query_tokens(query)}
-    if not hashes:
-        return None
-    if len(hashes) == 1:  # a plain semi-join: no grouping needed
-        return CaseSearchToken.objects.filter(token=next(iter(hashes))).values("case_id")
-    return (
-        CaseSearchToken.objects.filter(token__in=hashes)
-        .values("case_id")
-        .annotate(matched=models.Count("token"))
-        .filter(matched=len(hashes))
-        .values("case_id")
+@dataclass
+class SearchPlan:
+    """How to search for a query: by reference prefix, or by buckets then confirmation."""
+
+    query: str
+    reference: str | None = None
+    buckets: frozenset = frozenset()
+    exact: frozenset = frozenset()
+
+    @property
+    def empty(self):
+        return not self.reference and not self.exact
+
+
+def plan_search(query):
+    prefix = reference_prefix(query)
+    if prefix:
+        return SearchPlan(query, reference=prefix)
+    words = query_tokens(query)
+    # A lone CJK character is a token of the sealed set but is usually inside a bigram in the
+    # index: it narrows nothing there and is checked by confirmation only.
+    indexed = [token for token in words if not (len(token) == 1 and _TOKEN_RUNS.fullmatch(token)[1])]
+    return SearchPlan(
+        query,
+        buckets=frozenset(bucket(token) for token in indexed),
+        exact=frozenset(exact_hash(token) for token in words),
     )
 
 
-def search_cases(queryset, query):
-    """Cases whose reference starts with ``query``, or whose answers contain all its words."""
-    condition = models.Q(pk__in=[])
-    prefix = reference_prefix(query)
-    if prefix:
-        condition |= models.Q(reference__startswith=prefix)
-    token_cases = matching_token_cases(query)
-    if token_cases is not None:
-        condition |= models.Q(pk__in=token_cases)
-    return queryset.filter(condition)
+def candidate_cases(queryset, plan):
+    """Cases that may match: the reference prefix, or every bucket of the query."""
+    if plan.reference:
+        return queryset.filter(reference__startswith=plan.reference)
+    if plan.empty:
+        return queryset.none()
+    if plan.buckets:
+        return queryset.filter(search_buckets__has_all=sorted(plan.buckets))
+    return queryset
+
+
+CONFIRM_FIELDS = ("pk", "reference", "key_id", "wrapped_key", "sealed_index")
+
+
+def open_index(reference, key_id, wrapped_key, sealed_index):
+    """(identifiers [(kind, value)], exact token hashes as packed bytes) of one case."""
+    if not sealed_index:
+        return [], b""
+    data_key = crypto.unwrap_data_key(key_id, bytes(wrapped_key), reference)
+    plain = crypto.open_sealed(data_key, bytes(sealed_index), f"case:{reference}:{SEALED_PURPOSE}".encode())
+    header, _newline, body = plain.partition(b"\n")
+    meta = json.loads(header)
+    return meta["identifiers"], body[: 4 * meta["tokens"]]
+
+
+def confirmed(rows, plan):
+    """The pks of ``rows`` (tuples of CONFIRM_FIELDS) whose sealed index holds every query token."""
+    if plan.reference:
+        yield from (row[0] for row in rows)
+        return
+    wanted = [struct.pack(">I", value) for value in plan.exact]
+    for pk, reference, key_id, wrapped_key, sealed_index in rows:
+        try:
+            _identifiers, body = open_index(reference, key_id, wrapped_key, sealed_index)
+        except crypto.DecryptionError:
+            continue
+        if all(_has(body, item) for item in wanted):
+            yield pk
+
+
+def _has(body, item):
+    start = body.find(item)
+    while start != -1:
+        if start % 4 == 0:
+            return True
+        start = body.find(item, start + 1)
+    return False
 
 
 def has_possible_duplicate():
-    """An Exists() expression, true when another case shares an identifier hash with the row."""
+    """An Exists() expression, true when another case shares an identifier hash with the row
+    (hash equality only: case pages confirm with confirmed_duplicates)."""
     shared = CaseIdentifier.objects.filter(value_hash=models.OuterRef("value_hash"), kind=models.OuterRef("kind"))
     own = CaseIdentifier.objects.filter(case_id=models.OuterRef("pk")).filter(
         models.Exists(shared.exclude(case_id=models.OuterRef("case_id")))
@@ -187,19 +344,55 @@ def has_possible_duplicate():
     return models.Exists(own)
 
 
-def possible_duplicates(case):
-    """[(other case, [kinds shared])] for the cases sharing an identifier with ``case``."""
-    own = CaseIdentifier.objects.filter(case=case)
-    matches = (
-        CaseIdentifier.objects.filter(
-            models.Exists(own.filter(kind=models.OuterRef("kind"), value_hash=models.OuterRef("value_hash")))
-        )
-        .exclude(case=case)
-        .select_related("case", "case__assigned_to")
-        .order_by("case__submitted_at", "case_id", "kind")
+def duplicate_links(case_ids):
+    """{case id: {other case id: {kinds}}} of identifier hashes shared with other cases (2 queries)."""
+    own = list(CaseIdentifier.objects.filter(case_id__in=case_ids).values_list("case_id", "kind", "value_hash"))
+    if not own:
+        return {}
+    others = CaseIdentifier.objects.filter(value_hash__in={value for _c, _k, value in own}).values_list(
+        "case_id", "kind", "value_hash"
     )
-    linked = {}
-    for match in matches:
-        entry = linked.setdefault(match.case_id, (match.case, []))
-        entry[1].append(CaseIdentifierKind(match.kind).label)
-    return list(linked.values())
+    by_hash = {}
+    for case_id, kind, value in others:
+        by_hash.setdefault((kind, value), set()).add(case_id)
+    links = {}
+    for case_id, kind, value in own:
+        for other in by_hash.get((kind, value), ()):
+            if other != case_id:
+                links.setdefault(case_id, {}).setdefault(other, set()).add(kind)
+    return links
+
+
+def confirmed_duplicate_links(case_ids):
+    """duplicate_links() kept only where both cases' sealed identifiers really are equal (1 more query)."""
+    links = duplicate_links(case_ids)
+    involved = set(links) | {other for found in links.values() for other in found}
+    if not involved:
+        return {}
+    identifiers = {}
+    for row in Case.objects.filter(pk__in=involved).values_list(*CONFIRM_FIELDS):
+        try:
+            identifiers[row[0]] = {tuple(item) for item in open_index(*row[1:])[0]}
+        except crypto.DecryptionError:
+            identifiers[row[0]] = set()
+    confirmed_links = {}
+    for case_id, found in links.items():
+        for other, kinds in found.items():
+            same = {
+                kind
+                for kind, value in identifiers.get(case_id, ())
+                if kind in kinds and (kind, value) in identifiers.get(other, ())
+            }
+            if same:
+                confirmed_links.setdefault(case_id, {})[other] = same
+    return confirmed_links
+
+
+def possible_duplicates(case):
+    """[(other case, [kinds shared])] for the cases sharing a confirmed identifier with ``case``."""
+    links = confirmed_duplicate_links([case.pk]).get(case.pk, {})
+    others = Case.objects.filter(pk__in=links).select_related("assigned_to").order_by("submitted_at", "pk")
+    return [
+        (other, [CaseIdentifierKind(kind).label for kind in sorted(links[other.pk])])
+        for other in others.defer("sealed_answers", "sealed_index", "search_buckets")
+    ]

@@ -1,7 +1,7 @@
 """Fill the review queue with realistic fake cases, for trying it out and measuring it.
 
 Cases answer the seeded intake forms (run ``seed_demo`` first) in all three languages and four case
-types, spread over every status, with sealed answers, blind search tokens, duplicate identifiers
+types, spread over every status, with sealed answers, blind search indexes, duplicate identifiers
 (a few percent share a WeChat ID, phone or e-mail), reported losses, merit scores, tags and
 assignments to existing reviewers. Evidence counts are set without files. Never run on production.
 """
@@ -9,14 +9,16 @@ assignments to existing reviewers. Evidence counts are set without files. Never 
 import datetime
 import random
 import secrets
+import sys
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from forms_app.cases import indexing
 from forms_app.cases.activity import consent_rows
-from forms_app.cases.indexing import identifier_hashes, token_hash, tokens
 from forms_app.cases.models import CaseConsent, ClaimantContact, LimitationRule, TradePosition
 from forms_app.cases.models.case import new_reference
 from forms_app.cases.receipts import new_receipt_code, receipt_code_hash
@@ -28,9 +30,9 @@ from forms_app.models import (
     Case,
     CaseAssessment,
     CaseIdentifier,
-    CaseSearchToken,
     CaseStatus,
     CaseTag,
+    FormWording,
     IntakeFormPage,
     ReportedLoss,
 )
@@ -203,7 +205,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("count", type=int)
-        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--batch-size", type=int, default=1000)
         parser.add_argument("--seed", type=int, default=None, help="Random seed, for repeatable data.")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (tests, benchmarks).")
 
@@ -211,40 +213,53 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("Refusing to create fake cases with DEBUG off; add --force if this is not production.")
         rng = random.Random(seed)  # noqa: S311 - fake data, not security
+        self.batch = batch_size
         forms = self.forms()
         reviewers = list(assignable_reviewers())
         tags = [CaseTag.objects.get_or_create(name=name)[0] for name in TAGS]
         references = set(Case.objects.values_list("reference", flat=True))
         self.hashes = {}
         shared = {}
-        made = 0
+        made, started = 0, time.monotonic()
         while made < count:
             size = min(batch_size, count - made)
             with transaction.atomic():
                 self.make_batch(rng, size, forms, reviewers, tags, references, shared)
             made += size
             if options.get("verbosity", 1) > 0:
-                self.stdout.write(f"{made}/{count}", ending="\r")
-                self.stdout.flush()
-        self.stdout.write(f"Created {count} fake cases.")
+                self.progress(made, count, time.monotonic() - started)
+        if options.get("verbosity", 1) > 0:
+            self.stdout.write("")
+        self.stdout.write(f"Created {count} fake cases in {time.monotonic() - started:.0f} s.")
+
+    def progress(self, made, count, elapsed):
+        """A one-line progress bar (redrawn in place on a terminal, one line per 10% otherwise)."""
+        share = made / count
+        rate = made / elapsed if elapsed else 0
+        remaining = (count - made) / rate if rate else 0
+        bar = "#" * int(30 * share)
+        line = f"[{bar:<30}] {made:>7}/{count} {100 * share:5.1f}%  {rate:5.0f} cases/s  ~{remaining:4.0f} s left"
+        if sys.stdout.isatty():
+            self.stdout.write(line, ending="\r")
+            self.stdout.flush()
+        elif made == count or made * 10 // count != (made - min(made, self.batch)) * 10 // count:
+            self.stdout.write(line)
 
     def forms(self):
         forms = {}
         for page in IntakeFormPage.objects.live().select_related("locale"):
             fields = list(page.get_form_fields())
-            forms[(page.case_type, page.locale.language_code)] = (
-                page,
-                fields,
-                {field.clean_name: question_as_seen(field) for field in fields},
-            )
+            questions = {field.clean_name: question_as_seen(field) for field in fields}
+            forms[(page.case_type, page.locale.language_code)] = (page, fields, FormWording.store(questions))
         if not forms:
             raise CommandError("No intake forms: run `manage.py seed_demo` first.")
         return forms
 
-    def token_hash(self, token):
+    def hash_token(self, token):
+        """(bucket, exact hash) of a token, cached: fake answers repeat the same sentences."""
         value = self.hashes.get(token)
         if value is None:
-            value = self.hashes[token] = token_hash(token)
+            value = self.hashes[token] = (indexing.bucket(token), indexing.exact_hash(token))
         return value
 
     def make_batch(self, rng, size, forms, reviewers, tags, references, shared):
@@ -257,7 +272,7 @@ class Command(BaseCommand):
         rules = {rule.case_type: rule for rule in LimitationRule.objects.all()}
         for _index in range(size):
             case_type, language = rng.choices(keys, weights)[0]
-            page, fields, questions = forms[(case_type, language)]
+            page, fields, wording = forms[(case_type, language)]
             evidence_count = rng.choice([0, 0, 1, 1, 2, 3, 5])
             claimant = FakeClaimant(rng, language, shared, evidence_count)
             answers = {field.clean_name: claimant.answer(field) for field in fields}
@@ -285,23 +300,20 @@ class Command(BaseCommand):
                 else None,
             )
             case.create_data_key()
-            case.set_answers(answers, questions)
+            case.set_answers(answers, None, wording_key=wording)
+            index = indexing.build_index(
+                searchable_texts(fields, answers), identifiers(fields, answers), self.hash_token, rng.randrange
+            )
+            indexing.apply_index(case, index)
             cases.append(case)
-            answer_sets.append((answers, fields))
+            answer_sets.append((answers, fields, index))
         Case.objects.bulk_create(cases)
 
-        token_rows, identifier_rows, losses, assessments, taggings = [], [], [], [], []
+        identifier_rows, losses, assessments, taggings = [], [], [], []
         consents, contacts, positions = [], [], []
         through = CaseTag.cases.through
-        for case, (answers, fields) in zip(cases, answer_sets, strict=True):
-            words = set()
-            for text in searchable_texts(fields, answers):
-                words |= tokens(text)
-            token_rows += [CaseSearchToken(case=case, token=value) for value in {self.token_hash(w) for w in words}]
-            identifier_rows += [
-                CaseIdentifier(case=case, kind=kind, value_hash=value)
-                for kind, value in identifier_hashes(identifiers(fields, answers))
-            ]
+        for case, (answers, fields, index) in zip(cases, answer_sets, strict=True):
+            identifier_rows += indexing.identifier_rows(case, index)
             losses += loss_rows(case, fields, answers)
             positions += position_rows(case, fields, answers)
             consents += consent_rows(case, initial_consents(fields, answers), case.submitted_at)
@@ -311,7 +323,6 @@ class Command(BaseCommand):
                 assessments.append(CaseAssessment(case=case, merit_score=rng.randint(1, 5)))
             if rng.random() < 0.15:
                 taggings += [through(case=case, casetag=tag) for tag in rng.sample(tags, rng.randint(1, 2))]
-        CaseSearchToken.objects.bulk_create(token_rows, batch_size=5000)
         CaseIdentifier.objects.bulk_create(identifier_rows, batch_size=5000)
         ReportedLoss.objects.bulk_create(losses, batch_size=5000)
         TradePosition.objects.bulk_create(positions, batch_size=5000)

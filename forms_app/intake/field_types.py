@@ -77,6 +77,8 @@ def format_date(value):
 
 def export_cell(value):
     """A stored answer as one spreadsheet cell: lists joined with "; ", dicts as "key: value"."""
+    if value.__class__ is str:  # most answers: checked first (an export makes millions of cells)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..cases import activity, evidence_store, tasks
-from ..cases.indexing import index_case
-from ..cases.models import Case, Evidence, ReportedLoss
+from ..cases import activity, evidence_store, indexing, tasks
+from ..cases.models import Case, CaseIdentifier, Evidence, ReportedLoss
 from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..evidence import ProcessedEvidence
 from . import field_types
@@ -52,22 +51,21 @@ def file_case(page, form):
         answers[field.clean_name] = field_types.field_type(field.field_type).stored(value)
         questions[field.clean_name] = question_as_seen(field)
     keep_originals = field_types.consented(fields, answers, Role.CONSENT_KEEP_ORIGINAL)
+    index = indexing.build_index(
+        field_types.searchable_texts(fields, answers), field_types.identifiers(fields, answers)
+    )
 
     written = []
     try:
         with transaction.atomic():
-            new_case = create_case_row(page, answers, questions, evidence_count=len(uploads))
+            new_case = create_case_row(page, answers, questions, evidence_count=len(uploads), index=index)
             for upload in uploads:
                 store_evidence(new_case.case, upload, keep_originals, written)
             record_losses(new_case.case, fields, answers)
             record_counsel_data(new_case.case, fields, answers)
             activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
             activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
-            index_case(
-                new_case.case,
-                field_types.searchable_texts(fields, answers),
-                field_types.identifiers(fields, answers),
-            )
+            CaseIdentifier.objects.bulk_create(indexing.identifier_rows(new_case.case, index))
             tasks.case_filed(new_case.case)
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.
@@ -78,7 +76,7 @@ def file_case(page, form):
     return new_case
 
 
-def create_case_row(page, answers, questions, evidence_count):
+def create_case_row(page, answers, questions, evidence_count, index):
     """A fresh reference and receipt code; retried on the (unlikely) collision of either."""
     for _attempt in range(5):
         receipt_code = new_receipt_code()
@@ -92,6 +90,7 @@ def create_case_row(page, answers, questions, evidence_count):
         )
         case.create_data_key()
         case.set_answers(answers, questions)
+        indexing.apply_index(case, index)
         try:
             with transaction.atomic():
                 case.save()

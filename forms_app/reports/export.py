@@ -5,8 +5,14 @@ written out and forgotten, and output goes to the client as soon as it is made. 
 the disk (a plaintext temporary file would undo the encryption at rest): the XLSX is zipped on the
 fly into a write-only buffer, which zipfile supports with data descriptors.
 
-Every exported case gets an entry in Wagtail's audit log, written just before its row is sent; the
-entries of one export share a uuid, and their data names the format and the size of the export.
+A file is complete only if its last row reads "complete: N cases" (N the number of cases in it):
+an export cut short (a timeout, a dropped connection) leaves a file without that row, which must
+be treated as truncated.
+
+Each export is one entry in Wagtail's audit log, written when the export starts (nothing sent yet),
+brought up to date every few thousand cases while it runs, and finished when the stream ends: the
+format, how many cases were chosen, how many were written to the stream, whether the file was
+complete, and the references written. (One entry per case made 100,000 rows per export.)
 """
 
 import itertools
@@ -14,7 +20,9 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -22,7 +30,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
-from ..cases.models import Case, CaseAssessment, CaseType
+from ..cases.models import Case, CaseAssessment, CaseTag, CaseType
+from ..cases.models.wording import wording_key
 from ..intake.field_types import TradeSchedule, export_cell, field_type
 from ..intake.models import IntakeFormField
 from ..review import audit
@@ -31,7 +40,10 @@ from ..review.selection import select_cases
 from .spreadsheets import Sheet, csv_stream, xlsx_workbook
 
 EXPORT_ACTION = audit.EXPORT
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000
+# The audit entry of a running export is brought up to date every this many chunks.
+AUDIT_EVERY_CHUNKS = 10
+COMPLETE_MARKER = "complete: {count} cases"
 
 
 # --- Columns ---------------------------------------------------------------------------------------
@@ -86,29 +98,45 @@ def question_columns(cases):
     ]
 
 
-def metadata_values(case):
-    """Needs the queryset of `export_queryset` (assessment joined, tags prefetched per chunk)."""
-    try:
-        score = case.assessment.merit_score
-    except CaseAssessment.DoesNotExist:
-        score = None
+def metadata_values(case, tag_names=None, assignee_names=None, tz=None):
+    """Needs the queryset of `export_queryset` (merit score annotated); ``tag_names`` the case's
+    tags and ``assignee_names`` {user id: name} (read per chunk by case_rows; looked up if not given);
+    ``tz`` the time zone of the dates (the current one if not given)."""
+    tz = tz or timezone.get_current_timezone()
+    score = getattr(case, "merit", None)
+    if not hasattr(case, "merit"):
+        try:
+            score = case.assessment.merit_score
+        except CaseAssessment.DoesNotExist:
+            score = None
+    if tag_names is None:
+        tag_names = [tag.name for tag in case.tags.all()]
+    if assignee_names is None or case.assigned_to_id not in assignee_names:
+        assignee = display_name(case.assigned_to)
+    else:
+        assignee = assignee_names[case.assigned_to_id]
     return [
         case.reference,
         case.case_type,
         case.status,
         case.language,
-        timezone.localtime(case.submitted_at).isoformat(timespec="minutes"),
-        timezone.localtime(case.last_activity_at).isoformat(timespec="minutes"),
-        display_name(case.assigned_to),
+        case.submitted_at.astimezone(tz).isoformat(timespec="minutes"),
+        case.last_activity_at.astimezone(tz).isoformat(timespec="minutes"),
+        assignee,
         score if score is not None else "",
-        "; ".join(sorted(tag.name for tag in case.tags.all())),
+        "; ".join(sorted(tag_names)),
         case.evidence_count,
     ]
 
 
 def export_queryset(cases):
-    """Oldest first, with what the metadata columns need, in a constant number of queries per chunk."""
-    return cases.select_related("assigned_to", "assessment").prefetch_related("tags").order_by("submitted_at", "pk")
+    """Oldest first, one model per row: the merit score joined as a column; tags and assignees'
+    names are read per chunk by case_rows."""
+    return (
+        cases.annotate(merit=models.F("assessment__merit_score"))
+        .defer("search_buckets", "sealed_index")
+        .order_by("submitted_at", "pk")
+    )
 
 
 # --- Values ----------------------------------------------------------------------------------------
@@ -120,30 +148,63 @@ def answer_cell(case, key):
     return field_type(case.questions_as_seen.get(key, {}).get("field_type")).cell(value)
 
 
-def case_rows(cases, questions, log):
-    """One row per case: metadata, the answers in `questions` order, then answers to removed questions.
+def cell_writers(case, keys, cache):
+    """{answer key: (its column among ``keys``, its question type's cell writer)} for the wording
+    ``case`` was filed with; computed once per wording (thousands of cases share one)."""
+    seen = case.questions_as_seen
+    # Cases filed before FormWording (or erased) carry their own wording: keyed by its hash too.
+    marker = case.wording_id or wording_key(seen)
+    writers = cache.get(marker)
+    if writers is None:
+        writers = cache[marker] = {
+            key: (index, field_type(seen.get(key, {}).get("field_type")).cell) for index, key in enumerate(keys)
+        }
+    return writers
 
-    `log(batch)` is called with each chunk of cases before any of their rows is produced.
-    """
-    known = {column.key for column in questions}
+
+def case_rows(cases, questions, progress):
+    """One row per case: metadata, the answers in `questions` order, then answers to removed
+    questions; then the row saying the file is complete. `progress` counts what was written."""
+    keys = [column.key for column in questions]
+    writers_by_wording = {}
     batches = itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
+    through = CaseTag.cases.through
+    names = {None: ""}
+    tz = timezone.get_current_timezone()
     for batch in batches:
-        log(batch)
+        progress.chunk_started()
+        tags = {}
+        for case_id, name in through.objects.filter(case_id__in=[case.pk for case in batch]).values_list(
+            "case_id", "casetag__name"
+        ):
+            tags.setdefault(case_id, []).append(name)
+        missing = {case.assigned_to_id for case in batch} - names.keys()
+        if missing:
+            names |= {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=missing)}
         for case in batch:
-            answers = case.answers
-            extra = {key: value for key, value in answers.items() if key not in known}
-            row = [
-                *metadata_values(case),
-                *(answer_cell(case, column.key) for column in questions),
-                export_cell(extra),
-            ]
+            # The form's columns (of every form exported) start empty; a case fills only its own
+            # answers' (a case answers one form: a fraction of the columns).
+            writers = cell_writers(case, keys, writers_by_wording)
+            cells = [""] * len(keys)
+            extra = {}
+            for key, value in case.answers.items():
+                spot = writers.get(key)
+                if spot is None:
+                    extra[key] = value
+                elif value is not None:
+                    cells[spot[0]] = spot[1](value)
+            row = metadata_values(case, tags.get(case.pk, []), names, tz)
+            row += cells
+            row.append(export_cell(extra))
             # The chunk stays in memory until its last row is out: keep only its sealed form, and
             # drop related objects (case <-> assessment, prefetched tags: reference cycles that would
             # otherwise wait for the garbage collector).
             for cached in ("answer_payload", "data_key", "_prefetched_objects_cache"):
                 case.__dict__.pop(cached, None)
             case._state.fields_cache.clear()
+            progress.references.append(case.reference)
             yield row
+    yield [COMPLETE_MARKER.format(count=len(progress.references))]
 
 
 # --- Transactions of trade schedules (one row per purchase or sale) --------------------------------
@@ -176,13 +237,14 @@ def schedule_questions(cases):
     return found
 
 
-def transaction_rows(cases, questions, log=None):
-    """One row per transaction of the cases with a trade schedule, case by case in export order;
-    ``log(batch)`` (a transactions-only export) is called with each chunk before its rows."""
+def transaction_rows(cases, questions, progress=None):
+    """One row per transaction of the cases with a trade schedule, case by case in export order.
+    ``progress`` (a transactions-only export) counts the cases written and ends the file with the
+    row saying it is complete; the XLSX's second sheet passes none (its cases are the first sheet's)."""
     cases = cases.filter(form_translation_key__in=list(questions))
     for batch in itertools.batched(cases.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        if log is not None:
-            log(batch)
+        if progress is not None:
+            progress.chunk_started()
         for case in batch:
             for key in questions.get(case.form_translation_key, []):
                 schedule = case.answers.get(key) or {}
@@ -201,6 +263,10 @@ def transaction_rows(cases, questions, log=None):
                     ]
             for cached in ("answer_payload", "data_key"):
                 case.__dict__.pop(cached, None)
+            if progress is not None:
+                progress.references.append(case.reference)
+    if progress is not None:
+        yield [COMPLETE_MARKER.format(count=len(progress.references))]
 
 
 def transactions_sheet_name():
@@ -220,29 +286,45 @@ FORMATS = {
 }
 
 
-def audit_logger(user, export_format, count):
-    """A function writing one audit entry per case of a chunk, all sharing this export's uuid."""
-    export_uuid = uuid.uuid4()
-    content_type = ContentType.objects.get_for_model(Case)
-    data = {"format": export_format, "count": count}
+class ExportAudit:
+    """The one audit entry of an export, kept up to date with what was written to the stream."""
 
-    def log(batch):
-        now = timezone.now()
-        ModelLogEntry.objects.bulk_create(
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(case.pk),
-                label=case.reference,
-                action=EXPORT_ACTION,
-                user=user,
-                uuid=export_uuid,
-                timestamp=now,
-                data=data,
-            )
-            for case in batch
+    def __init__(self, user, export_format, selected):
+        self.references = []
+        self.chunks = 0
+        self.complete = False
+        self.base = {"format": export_format, "count": selected}
+        self.entry = ModelLogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(Case),
+            object_id="export",
+            label=gettext("Export of %(count)s cases") % {"count": selected},
+            action=EXPORT_ACTION,
+            user=user,
+            uuid=uuid.uuid4(),
+            timestamp=timezone.now(),
+            data=self.data(),
         )
 
-    return log
+    def data(self):
+        return self.base | {"sent": len(self.references), "complete": self.complete, "references": self.references}
+
+    def save(self):
+        ModelLogEntry.objects.filter(pk=self.entry.pk).update(data=self.data())
+
+    def chunk_started(self):
+        """The previous chunk's rows have been taken by the writer: record them now and then."""
+        self.chunks += 1
+        if self.chunks % AUDIT_EVERY_CHUNKS == 0:
+            self.save()
+
+
+def audited(content, progress):
+    """Pass the stream on; when it ends (finished, or closed early by the server) finish the entry."""
+    try:
+        yield from content
+        progress.complete = True
+    finally:
+        progress.save()
 
 
 def export_view(request, export_format=None):
@@ -250,7 +332,7 @@ def export_view(request, export_format=None):
 
     The selection is the query string (as in the queue); the request itself must be a POST. The
     format is the URL's, else the `format` parameter: "csv", or "xlsx" (the default: what people
-    open). Each case is written to the audit log just before its row is sent.
+    open). One audit entry records what the stream delivered (see the module docstring).
     """
     export_format = export_format or request.GET.get("format", "xlsx")
     if export_format not in FORMATS:
@@ -265,8 +347,8 @@ def export_view(request, export_format=None):
     columns = [*metadata_columns(), *questions, OTHER_ANSWERS]
     keys = [column.key for column in columns]
     labels = [str(column.label) for column in columns]
-    log = audit_logger(request.user, export_format, cases.count())
-    rows = case_rows(cases, questions, log)
+    progress = ExportAudit(request.user, export_format, cases.count())
+    rows = case_rows(cases, questions, progress)
 
     if export_format == "csv":
         # Machine-readable first: one header row of stable keys.
@@ -289,7 +371,7 @@ def export_view(request, export_format=None):
         )
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(content, content_type=FORMATS[export_format])
+    response = StreamingHttpResponse(audited(content, progress), content_type=FORMATS[export_format])
     response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.{export_format}"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -298,19 +380,19 @@ def export_view(request, export_format=None):
 
 @require_POST
 def export_transactions(request):
-    """The transactions of the selection's trade schedules as their own CSV, one row each; the cases
-    with a schedule are written to the audit log like any export."""
+    """The transactions of the selection's trade schedules as their own CSV, one row each, ending
+    with the row saying it is complete; one audit entry lists the cases written, like any export."""
     cases, error = select_cases(request, strict=True)
     if error:
         return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
     cases = export_queryset(cases)
     questions = schedule_questions(cases)
     with_schedules = cases.filter(form_translation_key__in=list(questions))
-    log = audit_logger(request.user, "csv-transactions", with_schedules.count())
+    progress = ExportAudit(request.user, "csv-transactions", with_schedules.count())
     header = [column.key for column in transaction_columns()]
-    content = (line.encode() for line in csv_stream([header], transaction_rows(cases, questions, log)))
+    content = (line.encode() for line in csv_stream([header], transaction_rows(cases, questions, progress)))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(content, content_type=FORMATS["csv"])
+    response = StreamingHttpResponse(audited(content, progress), content_type=FORMATS["csv"])
     response["Content-Disposition"] = f'attachment; filename="transactions-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"

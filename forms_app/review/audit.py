@@ -113,6 +113,16 @@ def _retention_message(data, assignee=None):
     }
 
 
+def _export_message(data, assignee=None):
+    """One entry per export: how many cases the file holds, and whether it is complete."""
+    values = {"sent": data.get("sent", 0), "count": data.get("count", 0), "format": data.get("format", "")}
+    if "sent" not in data:  # entries written per case before exports were logged once
+        return gettext("Exported")
+    if data.get("complete"):
+        return gettext("Exported %(sent)s cases (%(format)s), complete") % values
+    return gettext("Export of %(count)s cases (%(format)s) ended after %(sent)s: the file is incomplete") % values
+
+
 def _fixed(text):
     return lambda data, assignee=None: str(text)
 
@@ -145,7 +155,7 @@ ACTIONS = {
     EVIDENCE_PREVIEW: (_("Preview evidence"), _evidence_preview_message),
     EVIDENCE_DOWNLOAD: (_("Download evidence"), _evidence_download_message),
     EVIDENCE_DELETE: (_("Delete evidence file"), _evidence_delete_message),
-    EXPORT: (_("Export case"), _fixed(_("Exported"))),
+    EXPORT: (_("Export cases"), _export_message),
     # "My case": claimant actions carry no user, so each message says who acted.
     activity.QUESTION: (_("Ask the claimant"), _fixed(_("Question sent to the claimant"))),
     activity.REPLY: (_("Claimant reply"), _fixed(_("The claimant replied to a question"))),

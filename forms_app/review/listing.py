@@ -1,21 +1,30 @@
 """The case queue: one listing for every language and case type, on Wagtail's generic IndexView.
 
-Rows come from one query (assigned reviewer and merit score joined, the possible-duplicate flag
-an EXISTS subquery), so a page of 100 rows costs the same number of queries as a page of 10.
+Rows come from one query (assigned reviewer and merit score joined, the sealed columns left out),
+the possible-duplicate flags of a page from three more, so a page of 100 rows costs the same number
+of queries as a page of 10. A page is found by its primary keys first (an index-only walk past the
+earlier pages), then its rows are loaded: page 2,500 costs about what page 1 does.
 """
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
+from django.template.defaultfilters import capfirst
+from django.template.defaultfilters import date as date_filter
+from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
     DateColumn,
-    NumberColumn,
     StatusFlagColumn,
     TitleColumn,
 )
@@ -23,11 +32,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from ..cases.indexing import has_possible_duplicate
+from ..cases import indexing
+from ..cases.indexing import confirmed_duplicate_links
 from ..cases.models import Case, CaseType
 from .filters import CaseFilterSet
 from .permissions import can_export, cases_visible_to, display_name
-from .selection import apply_filters, apply_search
+from .selection import LISTING_CONFIRM_LIMIT, apply_filters, confirmed_in_order
 
 PAGE_SIZES = (20, 50, 100)
 # The full case type names are long sentences; a queue column needs a word or two.
@@ -64,6 +74,67 @@ def act_by(case):
     return text
 
 
+class PlainColumn(Column):
+    """A text cell written directly, as Wagtail's cell.html writes it, without a template render:
+    a 100-row page has hundreds of cells, and their templates were most of the page's time."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = intcomma(value) if self.thousands else unlocalize(value)
+        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        return format_html("<td{}>{}</td>", classes, "" if value is None else value)
+
+    thousands = False
+
+
+class PlainNumberColumn(PlainColumn):
+    thousands = True
+
+
+class PlainStatusFlagColumn(StatusFlagColumn):
+    """A flag that is off on most rows (new reply, possible duplicate): an off flag without a label
+    is an empty cell written directly; a shown flag is rendered by Wagtail's template."""
+
+    def render_cell_html(self, instance, parent_context):
+        if self.get_value(instance) or self.false_label:
+            return super().render_cell_html(instance, parent_context)
+        return format_html("<td{}></td>", format_html(' class="{}"', self.classname) if self.classname else "")
+
+
+class PlainDateColumn(DateColumn):
+    """Wagtail's date cell (a relative date with the full date as a tooltip) written directly, as
+    wagtailadmin/tables/date_cell.html and shared/human_readable_date.html write it: two per row."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        if not value:
+            return format_html("<td{}></td>", classes)
+        tooltip_format = get_format("DATETIME_FORMAT") or "N j, Y, P"
+        return format_html(
+            '<td{}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
+            'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
+            '<time class="w-human-readable-date__date" datetime="{}">{}</time></button></td>',
+            classes,
+            date_filter(value, tooltip_format),
+            date_filter(value, "c"),
+            capfirst(timesince_simple(value)),
+        )
+
+
+class ClampedPaginator(Paginator):
+    """Page links for ?p= beyond the last page (or not a number) as for the page actually shown,
+    instead of an error."""
+
+    def get_elided_page_range(self, number=1, *args, **kwargs):
+        try:
+            number = self.validate_number(number)
+        except (PageNotAnInteger, EmptyPage):
+            number = self.get_page(number).number
+        return super().get_elided_page_range(number, *args, **kwargs)
+
+
 class CaseIndexView(generic.IndexView):
     model = Case
     any_permission_required = ["view"]
@@ -82,19 +153,29 @@ class CaseIndexView(generic.IndexView):
             return SearchForm(self.request.GET, placeholder=placeholder)
         return SearchForm(placeholder=placeholder)
 
+    search_complete = True
+    search_plan = None
+    paginator_class = ClampedPaginator
+
     def get_base_queryset(self):
-        return cases_visible_to(self.request.user).select_related("assigned_to", "assessment")
+        return cases_visible_to(self.request.user)
 
     def paginate_queryset(self, queryset, page_size):
-        """The possible-duplicate flag for the rows of this page only, in one query: as a column of
-        the main query PostgreSQL would compute it for every matching row before sorting."""
-        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        rows = list(object_list)
-        flagged = set(
-            Case.objects.filter(pk__in=[case.pk for case in rows])
-            .filter(has_possible_duplicate())
-            .values_list("pk", flat=True)
-        )
+        """Rows of one page by primary key, then the possible-duplicate flags of these rows only,
+        confirmed by opening the cases' sealed identifiers (as a column of the main query PostgreSQL
+        would compute it for every matching row before sorting)."""
+        if self.search_plan is not None:
+            paginator, page, object_list, is_paginated = self.paginate_confirmed(queryset, page_size)
+        else:
+            paginator, page, object_list, is_paginated = super().paginate_queryset(
+                queryset.values_list("pk", flat=True), page_size
+            )
+        pks = list(object_list)
+        loaded = Case.objects.filter(pk__in=pks).select_related("assigned_to", "assessment")
+        sealed = ("sealed_answers", "sealed_index", "search_buckets", "legal_hold_reason")
+        by_pk = {case.pk: case for case in loaded.defer(*sealed)}
+        rows = [by_pk[pk] for pk in pks if pk in by_pk]
+        flagged = confirmed_duplicate_links(pks)
         for case in rows:
             case.possible_duplicate = case.pk in flagged
         page.object_list = rows
@@ -104,7 +185,28 @@ class CaseIndexView(generic.IndexView):
         return apply_filters(queryset, self.filters)
 
     def search_queryset(self, queryset):
-        return apply_search(queryset, self.search_query if self.is_searching else "")
+        """A reference: its prefix. Words: the blind index's candidates, confirmed page by page
+        (paginate_confirmed)."""
+        if not self.is_searching:
+            return queryset
+        plan = indexing.plan_search(self.search_query)
+        if not (plan.reference or plan.empty):
+            self.search_plan = plan
+        return indexing.candidate_cases(queryset, plan)
+
+    def paginate_confirmed(self, queryset, page_size):
+        """Open candidates in the listing's order until this page and one more case are confirmed.
+        The number of matches is exact when every candidate was opened, else "more than"."""
+        try:
+            number = max(1, int(self.request.GET.get(self.page_kwarg, 1)))
+        except ValueError:
+            number = 1
+        found, self.search_complete = confirmed_in_order(
+            queryset, self.search_plan, number * page_size + 1, LISTING_CONFIRM_LIMIT
+        )
+        paginator = ClampedPaginator(found, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(number)
+        return paginator, page, page.object_list, True
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering
@@ -136,19 +238,21 @@ class CaseIndexView(generic.IndexView):
                 sort_key="reference",
                 classname="w-whitespace-nowrap",
             ),
-            Column("case_type", label=_("Case type"), accessor=short_case_type, sort_key="case_type"),
-            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-            Column("language", label=_("Language"), accessor="get_language_display", sort_key="language"),
-            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-            Column("assigned_to", label=_("Assigned to"), accessor=assigned_name),
-            NumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
-            Column("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
-            DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
-            Column("limitation_date", label=_("Act by"), accessor=act_by, sort_key="limitation_date"),
-            StatusFlagColumn(
+            PlainColumn("case_type", label=_("Case type"), accessor=short_case_type, sort_key="case_type"),
+            PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            PlainColumn("language", label=_("Language"), accessor="get_language_display", sort_key="language"),
+            PlainDateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            PlainColumn("assigned_to", label=_("Assigned to"), accessor=assigned_name),
+            PlainNumberColumn("evidence_count", label=_("Evidence"), sort_key="evidence_count"),
+            PlainColumn("merit", label=_("Merit score"), accessor=merit_score, sort_key="assessment__merit_score"),
+            PlainDateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+            PlainColumn("limitation_date", label=_("Act by"), accessor=act_by, sort_key="limitation_date"),
+            PlainStatusFlagColumn(
                 "claimant_activity_unread", label=_("Claimant"), true_label=_("New reply"), false_label=None
             ),
-            StatusFlagColumn("possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None),
+            PlainStatusFlagColumn(
+                "possible_duplicate", label=_("Duplicate"), true_label=_("Possible"), false_label=None
+            ),
         ]
 
     @cached_property
@@ -200,4 +304,6 @@ class CaseIndexView(generic.IndexView):
         context["bulk_action_buttons"] = self.bulk_action_buttons()
         context["page_size_links"] = self.page_size_links()
         context["page_size"] = self.get_paginate_by(None)
+        context["search_complete"] = self.search_complete
+        context["search_open_ended"] = self.search_plan is not None and not self.search_complete
         return context

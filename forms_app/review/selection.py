@@ -6,7 +6,8 @@ an action or an export never holds other cases than the queue showed.
 
 from django.utils.translation import gettext
 
-from ..cases.indexing import search_cases
+from ..cases import indexing
+from ..cases.models import Case
 from .filters import CaseFilterSet
 from .permissions import cases_visible_to
 
@@ -45,9 +46,65 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def apply_search(queryset, query):
+# The queue opens at most this many candidates per request, in the listing's order, and only as
+# many as the page needs; bulk actions and exports confirm them all.
+LISTING_CONFIRM_LIMIT = 20000
+
+
+def search(queryset, query, limit=None):
+    """(the cases of ``queryset`` matching ``query``, True if every candidate was checked).
+
+    A reference (or its beginning) is looked up directly. Words go through the truncated blind
+    index (forms_app.cases.indexing): its candidates are confirmed one by one by opening their
+    sealed index, newest first, at most ``limit`` of them."""
     query = (query or "").strip()
-    return search_cases(queryset, query) if query else queryset
+    if not query:
+        return queryset, True
+    plan = indexing.plan_search(query)
+    candidates = indexing.candidate_cases(queryset, plan)
+    if plan.reference or plan.empty:
+        return candidates, True
+    rows = candidates.order_by("-submitted_at", "-pk").values_list(*indexing.CONFIRM_FIELDS)
+    complete = True
+    if limit:
+        rows = list(rows[: limit + 1])
+        complete = len(rows) <= limit
+        rows = rows[:limit]
+    else:
+        rows = rows.iterator(chunk_size=2000)
+    return queryset.filter(pk__in=list(indexing.confirmed(rows, plan))), complete
+
+
+FIRST_WINDOW = 200
+CONFIRM_CHUNK = 2000
+
+
+def confirmed_in_order(candidates, plan, wanted, scan_limit):
+    """(pks, exhausted): confirmed cases of the ordered ``candidates``, at least ``wanted`` of them
+    unless every candidate was opened (then all, and exhausted is True), at most ``scan_limit``
+    candidates opened.
+
+    A common word fills a page from the first FIRST_WINDOW candidates (one query, which PostgreSQL
+    answers walking the queue's order index). Otherwise the remaining candidates' keys are read in
+    order in one query and their sealed indexes opened CONFIRM_CHUNK at a time."""
+    first = list(candidates.values_list(*indexing.CONFIRM_FIELDS)[:FIRST_WINDOW])
+    found = list(indexing.confirmed(first, plan))
+    if len(first) < FIRST_WINDOW:
+        return found, True
+    if len(found) >= wanted:
+        return found, False
+    rest = list(candidates.values_list("pk", flat=True)[FIRST_WINDOW:scan_limit])
+    for start in range(0, len(rest), CONFIRM_CHUNK):
+        keys = rest[start : start + CONFIRM_CHUNK]
+        rows = {row[0]: row for row in Case.objects.filter(pk__in=keys).values_list(*indexing.CONFIRM_FIELDS)}
+        found += indexing.confirmed([rows[key] for key in keys if key in rows], plan)
+        if len(found) >= wanted and start + CONFIRM_CHUNK < len(rest):
+            return found, False
+    return found, len(rest) < scan_limit - FIRST_WINDOW
+
+
+def apply_search(queryset, query):
+    return search(queryset, query)[0]
 
 
 def select_cases(request, strict=False):

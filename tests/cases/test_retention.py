@@ -17,7 +17,6 @@ from forms_app.models import (
     CaseConsent,
     CaseEvent,
     CaseIdentifier,
-    CaseSearchToken,
     CaseStatus,
     ClaimantContact,
     Evidence,
@@ -114,8 +113,10 @@ def test_an_erased_case_leaves_a_tombstone_and_no_files(
         case.submitted_at,
     )
     assert bytes(tomb.wrapped_key) == b"" and bytes(tomb.sealed_answers) == b"" and tomb.key_id == ""
-    for model in (Evidence, ClaimantContact, CaseConsent, CaseIdentifier, CaseSearchToken, ReportedLoss):
+    for model in (Evidence, ClaimantContact, CaseConsent, CaseIdentifier, ReportedLoss):
         assert not model.objects.filter(case=case).exists(), model.__name__
+    # The blind index goes too: no buckets, no sealed confirmation index, no link to the wording.
+    assert tomb.search_buckets == [] and bytes(tomb.sealed_index) == b"" and tomb.wording_id is None
     names = {path.relative_to(evidence_dir).as_posix() for path in stored_files(evidence_dir)}
     assert not names & own_files
     assert names == {

@@ -13,7 +13,6 @@ from forms_app.models import (
     CaseConsent,
     CaseEvent,
     CaseIdentifier,
-    CaseSearchToken,
     CaseStatus,
     ClaimantContact,
     ClaimantReply,
@@ -168,8 +167,10 @@ def test_withdrawal_erases_the_case_and_leaves_a_tombstone(client, evidence_dir,
         case.submitted_at,
     )
     assert bytes(tomb.wrapped_key) == b"" and bytes(tomb.sealed_answers) == b""
-    for model in (Evidence, ClaimantContact, CaseConsent, CaseIdentifier, CaseSearchToken, ReportedLoss):
+    for model in (Evidence, ClaimantContact, CaseConsent, CaseIdentifier, ReportedLoss):
         assert not model.objects.filter(case=case).exists(), model.__name__
+    # The blind index goes too: no buckets, no sealed confirmation index, no link to the wording.
+    assert tomb.search_buckets == [] and bytes(tomb.sealed_index) == b"" and tomb.wording_id is None
     assert stored_files(evidence_dir) == []
     assert client.get("/zh-hant/cases/my-case/case/").status_code == 302
 

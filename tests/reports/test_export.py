@@ -6,7 +6,9 @@ import tracemalloc
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -47,9 +49,16 @@ def download(client, export_format, **params):
     return response, body
 
 
+def without_marker(rows, headers):
+    """The rows of a complete export: its last row must say so, with the number of cases."""
+    *cases, marker = rows
+    assert [cell for cell in marker if cell != ""] == [f"complete: {len(cases) - headers} cases"]
+    return cases
+
+
 def csv_rows(body):
     assert body.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    return without_marker(list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))), headers=1)
 
 
 def xlsx_rows(body):
@@ -57,7 +66,7 @@ def xlsx_rows(body):
     sheet = load_workbook(io.BytesIO(body), read_only=True).active
     rows = [["" if value is None else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = len(rows[0])
-    return [row + [""] * (width - len(row)) for row in rows]
+    return without_marker([row + [""] * (width - len(row)) for row in rows], headers=2)
 
 
 def source_keys(case_type):
@@ -194,15 +203,41 @@ def test_only_case_managers_may_export(client, login, case_manager, reviewer, co
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_every_exported_case_is_written_to_the_audit_log(login, case_manager, filed_cases, export_format):
-    """Each exported case gets one log entry naming the exporter, the format and the size of the export."""
+def test_an_export_is_one_audit_entry_listing_what_was_delivered(login, case_manager, filed_cases, export_format):
+    """One log entry per export names the exporter, the format, the cases chosen and the references
+    written, and says the file was complete."""
     response, _body = download(login(case_manager), export_format, case_type="account_closure")
-    entries = ModelLogEntry.objects.filter(action="forms_app.case.export")
-    assert sorted(entries.values_list("object_id", flat=True)) == sorted(str(case.pk) for case in filed_cases[:2])
-    assert {entry.user_id for entry in entries} == {case_manager.pk}
-    assert {entry.data["format"] for entry in entries} == {export_format}
-    assert {entry.data["count"] for entry in entries} == {2}
-    assert len({entry.uuid for entry in entries}) == 1
+    entry = ModelLogEntry.objects.get(action="forms_app.case.export")
+    assert entry.user_id == case_manager.pk
+    assert entry.data["format"] == export_format
+    assert entry.data["count"] == entry.data["sent"] == 2 and entry.data["complete"] is True
+    assert sorted(entry.data["references"]) == sorted(case.reference for case in filed_cases[:2])
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_an_export_cut_short_has_no_complete_row_and_its_audit_entry_says_so(case_manager, monkeypatch, export_format):
+    """When the stream stops early (the server closes it: timeout, dropped connection), the bytes
+    sent carry no "complete" row and the audit entry records an incomplete export of fewer cases."""
+    monkeypatch.setattr(export, "CHUNK_SIZE", 5)
+    monkeypatch.setattr(spreadsheets, "FLUSH_SIZE", 512)
+    copy_case(file_case(), 39)
+    # The view itself, as a WSGI server calls it (the test client wraps streams in its own closer).
+    request = RequestFactory().post(reverse(f"forms_app_review:export_{export_format}"))
+    request.user = case_manager
+    response = export.export_view(request, export_format)
+    stream = iter(response.streaming_content)
+    received = next(stream) + (next(stream) if export_format == "csv" else b"")
+    # What the server does when it gives up on a response: close it. (Keep request_finished from
+    # closing the test's database connection, which holds its transaction, as the test client does.)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert b"complete:" not in received
+    entry = ModelLogEntry.objects.get(action="forms_app.case.export")
+    assert entry.data["count"] == 40 and entry.data["complete"] is False
+    assert entry.data["sent"] < 40 and len(entry.data["references"]) == entry.data["sent"]
 
 
 def test_response_is_an_uncached_attachment_named_by_date(login, case_manager, filed_cases):
@@ -335,3 +370,16 @@ def test_a_download_needs_a_post_with_the_csrf_token(case_manager, export_format
     form = soup(page).select_one(f"form[action^='{url}']")
     token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
     assert client.post(form["action"], {"csrfmiddlewaretoken": token}).status_code == 200
+
+
+def test_xlsx_rows_write_each_cell_as_xlsx_cell_does():
+    """The inlined row writer (an export's plain rows) neutralises formulas, escapes markup, keeps
+    line breaks, cuts overlong text and leaves out empty cells exactly as the per-cell writer does."""
+    values = ["=1+2", "plain 中文", "", 7, "a & <b>", "line\r\nbreak", "-3", True, "x" * 40000, "\x00@sum", None]
+    row = spreadsheets.xlsx_row(5, values)
+    letters = [spreadsheets.column_letter(index) for index in range(len(values))]
+    cells = [spreadsheets.xlsx_cell(f"{letter}5", value) for letter, value in zip(letters, values, strict=True)]
+    assert row == '<row r="5">' + "".join(cells) + "</row>"
+    assert '<t xml:space="preserve">\'=1+2</t>' in row and '<t xml:space="preserve">\'-3</t>' in row
+    assert "a &amp; &lt;b&gt;" in row and "line\nbreak" in row and "'@sum" in row
+    assert '<c r="C5"' not in row and '<c r="D5"><v>7</v></c>' in row

@@ -96,4 +96,4 @@ def test_export_page_and_its_files_hold_exactly_the_queues_selection(client, cas
     assert "tag=strong" in csv_url and "status=new" in csv_url
     response = client.post(csv_url)
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert [row[0] for row in rows[1:]] == [tagged.reference]
+    assert [row[0] for row in rows[1:]] == [tagged.reference, "complete: 1 cases"]

@@ -45,3 +45,57 @@ def test_listing_query_count_does_not_grow_with_the_page(client, case_manager, r
     many, rows_many = listing_queries(client, **filters)
     assert (rows_few, rows_many) == (20, 33)
     assert few == many
+
+
+# Budgets (issue 15): a queue page and a case page stay within a fixed number of queries.
+LISTING_QUERY_BUDGET = 16
+# The case page: 24 for the case, its triage and duplicates, plus main's "My case" panel (replies and
+# their evidence, reviewer questions, consents, contact preferences read twice, the undeliverable
+# check, the form's questions).
+CASE_PAGE_QUERY_BUDGET = 30
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"status": "new"},
+        {"q": "summoned"},
+        {"q": "微信支付"},
+        {"per_page": 100, "p": 2},
+        {"possible_duplicate": "true", "tag": "tag1"},
+    ],
+    ids=["listing", "status", "word", "phrase", "page-2", "duplicates-and-tags"],
+)
+def test_a_queue_page_stays_within_its_query_budget(
+    client, case_manager, reviewer, django_assert_max_num_queries, params
+):
+    """Listing, filters, searches and later pages each take at most LISTING_QUERY_BUDGET queries."""
+    for index in range(6):
+        case = make_case(
+            "persecution",
+            ["en", "zh-hans"][index % 2],
+            what_happened="微信支付 summoned",
+            wechat_id=f"wxid_{index // 2}",
+        )
+        operations.set_tags(case, f"tag{index % 2}", case_manager)
+    client.force_login(case_manager)
+    client.get(reverse("forms_app_review:index"))  # warm per-process caches
+    with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
+        assert client.get(reverse("forms_app_review:index"), params).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_case_page_stays_within_its_query_budget(client, case_manager, reviewer, django_assert_max_num_queries):
+    """A case page with a duplicate, an assignee, a score and tags takes at most CASE_PAGE_QUERY_BUDGET queries."""
+    case = make_case("persecution", "en", wechat_id="wxid_same1")
+    make_case("investor", "en", wechat_id="wxid_same1")
+    operations.assign(case, reviewer, case_manager)
+    operations.set_score(case, 4, case_manager)
+    operations.set_tags(case, "strong, urgent", case_manager)
+    client.force_login(case_manager)
+    url = reverse("forms_app_review:detail", args=[case.pk])
+    client.get(url)  # warm per-process caches
+    with django_assert_max_num_queries(CASE_PAGE_QUERY_BUDGET):
+        assert client.get(url).status_code == 200

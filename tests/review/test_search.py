@@ -1,12 +1,12 @@
 """Search by reference and by words in the answers, in English and both Chinese scripts, through a
-blind index that stores no answer text."""
+truncated blind index that stores no answer text, confirmed by opening each candidate."""
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
-from forms_app.cases.indexing import query_tokens, reference_prefix, tokens
-from forms_app.models import CaseSearchToken
+from forms_app.cases.indexing import confirm_tokens, query_tokens, reference_prefix, tokens
+from forms_app.models import Case
 from tests.builders import make_case
 from tests.helpers import soup
 
@@ -40,11 +40,15 @@ def stories(db):
         ("洪", {"hans"}),  # a single character
         ("帳號被封", {"hant"}),
         ("零錢餘額", {"hant"}),
-        ("零钱余额", set()),  # Simplified spelling does not match Traditional text
+        ("零钱余额", {"hant"}),  # a Simplified query finds Traditional text
+        ("洪水視頻", {"hans"}),  # and a Traditional query Simplified text
+        ("帐号被封", {"hant"}),
+        ("洪水 landslide", set()),
     ],
 )
 def test_search_finds_cases_by_words_in_their_answers(client, reviewer, stories, query, expected):
-    """Search matches cases holding every word (Latin) or character pair (CJK) of the query."""
+    """Search matches cases holding every word (Latin) or character pair (CJK) of the query, in
+    either Chinese script."""
     client.force_login(reviewer)
     assert listed(client, q=query) == {stories[key].reference for key in expected}
 
@@ -68,18 +72,21 @@ def test_search_combines_with_filters(client, reviewer, stories):
 
 @pytest.mark.django_db
 def test_the_index_holds_no_answer_text(stories):
-    """Search tokens are keyed-hash integers: no word of any answer is in the table."""
-    assert CaseSearchToken.objects.filter(case=stories["hans"]).count() >= len("国保约谈")
+    """Search buckets are truncated keyed hashes and the rest is sealed: no word of any answer is in the table."""
+    assert len(Case.objects.get(pk=stories["hans"].pk).search_buckets) >= len("国保约谈")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM forms_app_casesearchtoken")
+        cursor.execute("SELECT search_buckets, sealed_index, sealed_answers FROM forms_app_case")
         dump = repr(cursor.fetchall())
     for secret in ("landslide", "LANDSLIDE", "洪水", "国保", "帳號", "wxid_test123"):
         assert secret not in dump and secret.encode("unicode_escape").decode() not in dump
 
 
 def test_tokens_are_words_and_cjk_pairs():
-    """Latin words are casefolded whole; CJK runs become bigrams plus single characters."""
-    assert tokens("Ｆｌｏｏｄ flood-2024 微信号") == {"flood", "2024", "微", "信", "号", "微信", "信号"}
+    """Latin words are casefolded whole; CJK runs become bigrams (the index) and also single
+    characters (the sealed set that confirms candidates); Traditional is folded to Simplified."""
+    assert tokens("Ｆｌｏｏｄ flood-2024 微信号 帳") == {"flood", "2024", "微信", "信号", "帐"}
+    assert confirm_tokens("微信号") == {"微", "信", "号", "微信", "信号"}
+    assert tokens("轉發") == tokens("转发") == {"转发"}
     assert query_tokens("微信号 Flood") == ["微信", "信号", "flood"]
     assert query_tokens("微") == ["微"]
 
@@ -89,3 +96,28 @@ def test_reference_prefixes():
     assert reference_prefix("wc-7k4q") == "WC-7K4Q"
     assert reference_prefix("7K4Q92XM") == "WC-7K4Q-92XM"
     assert reference_prefix("flood") is None
+    assert reference_prefix("defected") is None  # an eight-letter word without a digit is a word
+
+
+@pytest.mark.django_db
+def test_a_search_with_many_candidates_pages_through_confirmed_matches(client, reviewer, monkeypatch):
+    """When not every candidate was opened, the queue says "at least N matches" and offers the next
+    page, whose cases are confirmed matches too; the last page gives the exact number."""
+    from forms_app.review import listing, selection
+
+    monkeypatch.setattr(selection, "FIRST_WINDOW", 3)
+    monkeypatch.setattr(selection, "CONFIRM_CHUNK", 2)
+    monkeypatch.setattr(listing, "PAGE_SIZES", (2, 20))
+    matching = {make_case("persecution", "en", what_happened=f"Typhoonqx number {n}").reference for n in range(7)}
+    make_case("persecution", "en", what_happened="Nothing alike.")
+    client.force_login(reviewer)
+    url = reverse("forms_app_review:index")
+    first = soup(client.get(url, {"q": "typhoonqx", "per_page": 20}))
+    assert "There are 7 matches" in " ".join(first.get_text().split())  # all opened: exact
+    assert {link.get_text(strip=True) for link in first.select("table.listing td.title a")} == matching
+    second = soup(client.get(url, {"q": "typhoonqx", "per_page": 2, "p": 2}))
+    assert "At least 5 matches" in " ".join(second.get_text().split())
+    shown = {link.get_text(strip=True) for link in second.select("table.listing td.title a")}
+    assert len(shown) == 2 and shown <= matching
+    assert second.select_one("nav.pagination li.next a[href*='p=3']")
+    assert client.get(url, {"q": "typhoonqx", "p": 99}).status_code == 200  # beyond the last page

@@ -14,6 +14,7 @@ from .case import (
 from .claimant import CaseConsent, ClaimantContact, ClaimantReply, ConsentUse, ReviewerQuestion
 from .counsel import INSTRUMENTS, CountedFrom, LimitationRule, ReferencePrice, TradePosition
 from .draft import Draft, DraftEvidence
+from .fields import BucketSetField
 from .notifications import (
     ClaimantMail,
     ClaimantMailText,
@@ -31,12 +32,13 @@ from .triage import (
     CaseEventKind,
     CaseIdentifier,
     CaseIdentifierKind,
-    CaseSearchToken,
     CaseTag,
 )
+from .wording import FormWording, WordingMismatch
 
 __all__ = [
     "REFERENCE_ALPHABET",
+    "BucketSetField",
     "Case",
     "CaseAssessment",
     "CaseConsent",
@@ -44,7 +46,6 @@ __all__ = [
     "CaseEventKind",
     "CaseIdentifier",
     "CaseIdentifierKind",
-    "CaseSearchToken",
     "CaseStatus",
     "CaseTag",
     "CaseType",
@@ -69,7 +70,9 @@ __all__ = [
     "TradePosition",
     "Evidence",
     "EvidenceTampered",
+    "FormWording",
     "ReportedLoss",
     "ReviewerQuestion",
+    "WordingMismatch",
     "new_reference",
 ]

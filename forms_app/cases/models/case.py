@@ -12,6 +12,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import crypto
+from .fields import BucketSetField
+from .wording import FormWording, WordingMismatch
+
+# Sealed answers are padded to a multiple of this many bytes: ciphertext length tells little about
+# how much a claimant wrote.
+ANSWER_PADDING = 512
 
 # Easy to read aloud and to type: no 0/O, 1/I/L, 5/S or U/V confusions.
 REFERENCE_ALPHABET = "2346789ABCDEFGHJKMNPQRTWXYZ"
@@ -95,8 +101,16 @@ class Case(models.Model):
     # Envelope encryption: the data key, wrapped by the master key named by key_id.
     key_id = models.CharField(max_length=32, editable=False)
     wrapped_key = models.BinaryField(editable=False)
-    # JSON {"answers": {key: value}, "questions": {key: wording the claimant saw}}, sealed.
+    # JSON {"answers": {key: value}, "wording": FormWording key}, sealed. (Cases filed before
+    # FormWording carry {"questions": {key: wording the claimant saw}} instead of "wording".)
     sealed_answers = models.BinaryField(editable=False)
+    wording = models.ForeignKey(
+        FormWording, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    # Blind search index (forms_app.cases.indexing): truncated keyed hashes of the words, padded with
+    # random values to a fixed size; and, sealed with the case key, what confirms a candidate.
+    search_buckets = BucketSetField(default=list, editable=False)
+    sealed_index = models.BinaryField(editable=False, default=b"")
     # Keyed hash of the secret receipt code; the code itself is never stored.
     receipt_code_hash = models.CharField(max_length=64, unique=True, editable=False)
 
@@ -104,7 +118,12 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx")]
+        indexes = [
+            models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx"),
+            # The queue's default order and its status filter, walked index-only to a deep page.
+            models.Index(fields=["-submitted_at", "-id"], name="case_submitted_order_idx"),
+            models.Index(fields=["status", "-submitted_at", "-id"], name="case_status_order_idx"),
+        ]
         # view_case lets reviewers read and triage; these separate what only some staff may do.
         permissions = [
             ("download_evidence", _("Can download evidence files")),
@@ -146,9 +165,14 @@ class Case(models.Model):
         key = self.data_key
         self.key_id, self.wrapped_key = crypto.wrap_data_key(key, self.reference)
 
-    def set_answers(self, answers: dict, questions: dict):
-        payload = json.dumps({"answers": answers, "questions": questions}, ensure_ascii=False, sort_keys=True)
-        self.sealed_answers = self.seal("answers", payload.encode())
+    def set_answers(self, answers: dict, questions: dict, wording_key=None):
+        """Seal the answers; the wording is stored once (FormWording) and referenced by its key.
+        ``wording_key`` skips storing it when the caller already has (bulk creation)."""
+        key = wording_key or FormWording.store(questions)
+        self.wording_id = key
+        payload = json.dumps({"answers": answers, "wording": key}, ensure_ascii=False, sort_keys=True).encode()
+        payload += b" " * (-len(payload) % ANSWER_PADDING)
+        self.sealed_answers = self.seal("answers", payload)
         self.__dict__["answer_payload"] = json.loads(payload)
 
     @cached_property
@@ -163,7 +187,13 @@ class Case(models.Model):
 
     @property
     def questions_as_seen(self):
-        return self.answer_payload["questions"]
+        """{answer key: {"label", "help_text", "field_type", "choices"?}} as the claimant saw them."""
+        payload = self.answer_payload
+        if "questions" in payload:  # filed before FormWording
+            return payload["questions"]
+        if payload["wording"] != self.wording_id:
+            raise WordingMismatch(self.pk)
+        return FormWording.questions_for(payload["wording"])
 
 
 class EvidenceTampered(Exception):

@@ -1,8 +1,8 @@
 """What the review queue adds to a case: its timeline, tags, merit score and blind indexes.
 
 Nothing here holds a claimant's words in clear. Free text typed by staff (notes, reasons) is sealed
-with the case's own data key, like the answers; search tokens and contact identifiers are stored
-only as keyed hashes (see forms_app.cases.indexing).
+with the case's own data key, like the answers; contact identifiers are stored only as keyed
+hashes, and the search index as truncated hashes on the case (see forms_app.cases.indexing).
 """
 
 import uuid
@@ -126,22 +126,6 @@ class CaseAssessment(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: {self.merit_score}"
-
-
-class CaseSearchToken(models.Model):
-    """One word or CJK bigram of a case's text answers, as a 64-bit keyed hash (blind index)."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="search_tokens", db_index=False)
-    token = models.BigIntegerField()
-
-    class Meta:
-        verbose_name = _("search token")
-        verbose_name_plural = _("search tokens")
-        constraints = [models.UniqueConstraint(fields=["case", "token"], name="case_search_token_unique")]
-        indexes = [models.Index(fields=["token", "case"], name="case_search_token_idx")]
-
-    def __str__(self):
-        return f"{self.case_id}:{self.token}"
 
 
 class CaseIdentifierKind(models.TextChoices):

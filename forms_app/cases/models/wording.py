@@ -1,0 +1,59 @@
+"""The questions as a claimant saw them, stored once per form revision and language.
+
+Every case used to carry its own copy of its form's wording inside its sealed answers (7 kB of its
+8 kB). The wording is the published form, not a secret, so it is kept in clear, once, keyed by the
+SHA-256 of its canonical JSON; a case stores that key inside its sealed answers (so a database
+writer cannot point a case at other wording unnoticed) and in ``Case.wording`` (for joins).
+"""
+
+import hashlib
+import json
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def canonical(questions):
+    return json.dumps(questions, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def wording_key(questions):
+    return hashlib.sha256(canonical(questions).encode()).hexdigest()
+
+
+class WordingMismatch(Exception):
+    """A case's wording row does not hash to the key sealed in its answers."""
+
+
+class FormWording(models.Model):
+    key = models.CharField(max_length=64, primary_key=True, editable=False)
+    questions = models.JSONField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Wording rows never change (the key is their hash), so a process may keep them.
+    _cache = {}
+
+    class Meta:
+        verbose_name = _("form wording")
+        verbose_name_plural = _("form wordings")
+
+    def __str__(self):
+        return self.key[:12]
+
+    @classmethod
+    def store(cls, questions):
+        """The key of ``questions``, stored if new."""
+        key = wording_key(questions)
+        cls.objects.get_or_create(key=key, defaults={"questions": json.loads(canonical(questions))})
+        return key
+
+    @classmethod
+    def questions_for(cls, key):
+        """The questions stored under ``key``, checked against it; WordingMismatch if they differ."""
+        questions = cls._cache.get(key)
+        if questions is None:
+            row = cls.objects.filter(key=key).values_list("questions", flat=True).first()
+            if row is None or wording_key(row) != key:
+                raise WordingMismatch(key)
+            questions = cls._cache[key] = row
+        return questions

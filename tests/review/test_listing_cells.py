@@ -1,0 +1,48 @@
+"""The queue writes some cells directly instead of through Wagtail's cell templates (a 100-row page
+has hundreds of them): the markup must stay what Wagtail's templates write."""
+
+import datetime
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.template import Context
+from django.utils import timezone
+from django.utils.translation import override
+from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn
+
+from forms_app.review.listing import PlainDateColumn, PlainStatusFlagColumn
+
+
+def normalised(html):
+    """Whitespace between and inside tags does not matter to a browser here."""
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r"\s*<\s*", "<", re.sub(r"\s*>\s*", ">", html)).strip()
+
+
+def both(template_column, plain_column, instance):
+    context = Context({"row": None, "table": None, "request": None})
+    return (
+        normalised(template_column.render_cell_html(instance, context)),
+        normalised(plain_column.render_cell_html(instance, context)),
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "zh-hant"])
+def test_date_cells_are_written_as_wagtails_template_writes_them(language):
+    now = timezone.now()
+    with override(language):
+        for value in (now - datetime.timedelta(days=3, hours=2), now - datetime.timedelta(minutes=5), None):
+            wagtail, ours = both(DateColumn("when"), PlainDateColumn("when"), SimpleNamespace(when=value))
+            assert ours == wagtail
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_flag_cells_are_written_as_wagtails_template_writes_them(value):
+    with override("zh-hant"):
+        wagtail, ours = both(
+            StatusFlagColumn("flag", true_label="Possible", classname="narrow"),
+            PlainStatusFlagColumn("flag", true_label="Possible", classname="narrow"),
+            SimpleNamespace(flag=value),
+        )
+    assert ours == wagtail
