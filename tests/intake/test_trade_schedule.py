@@ -9,12 +9,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from forms_app.cases import erasure
 from forms_app.cases.models import Case, Draft, DraftEvidence, LimitationRule, ReferencePrice, TradePosition
 from forms_app.intake.field_types import TradeSchedule
 from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD, post_keys_of
 from forms_app.intake.trade_schedule import fifo_positions, loss_of
+from forms_app.reports.export import EXPORT_ACTION
 from forms_app.reports.statistics import countable
 from forms_app.reports.trade_losses import schedule_losses
 from tests.builders import file_case, intake_form
@@ -178,7 +180,11 @@ def test_the_export_has_one_row_per_transaction_in_a_sheet_and_a_csv(login, case
     assert response.status_code == 200 and "transactions-" in response["Content-Disposition"]
     header, *rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert header[0] == "reference"
+    *rows, last = rows
     assert rows == [[str(cell) for cell in row] for row in expected]
+    assert last == ["complete: 1 cases"]  # only the case with a schedule; a cut-short file lacks this row
+    entry = ModelLogEntry.objects.filter(action=EXPORT_ACTION, data__format="csv-transactions").get()
+    assert entry.data["complete"] and entry.data["references"] == [case.reference]
 
 
 def test_fifo_loss_of_the_worked_example():
