@@ -10,22 +10,16 @@ import hmac
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-
-def client_address(request):
-    """The address the proxy reports (settings.CLIENT_IP_HEADER), else REMOTE_ADDR. Only hashed."""
-    header = settings.CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        # X-Forwarded-For lists every hop; the last one was added by our own proxy.
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from cms.clients import client_group_of
 
 
 def client_key(request):
-    """HMAC-SHA256 of the client address under CASE_HASH_KEY (AXES_CLIENT_IP_CALLABLE)."""
+    """HMAC-SHA256 of the client's address group (cms.clients: an IPv6 client per /64, so rotating
+    addresses does not escape the lockout) under CASE_HASH_KEY (AXES_CLIENT_IP_CALLABLE)."""
     if not settings.CASE_HASH_KEY:
         raise ImproperlyConfigured("CASE_HASH_KEY is not set.")
     digest = hmac.new(
-        settings.CASE_HASH_KEY.encode(), b"staff-client\x00" + client_address(request).encode(), "sha256"
+        settings.CASE_HASH_KEY.encode(), b"staff-client\x00" + client_group_of(request).encode(), "sha256"
     )
     return "client-" + digest.hexdigest()[:32]
 

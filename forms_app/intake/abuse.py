@@ -8,7 +8,6 @@ client is counted per /64, the block one subscriber usually holds, so rotating a
 it does not reset the count.
 """
 
-import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -16,6 +15,8 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from cms.clients import client_group_of
 
 from ..cases.crypto import keyed_hash
 from ..evidence import upload_errors
@@ -46,32 +47,9 @@ def add_honeypot(form):
     )
 
 
-def client_address(request):
-    """The client's address as the proxy reports it (settings.CLIENT_IP_HEADER, e.g.
-    HTTP_X_REAL_IP), else REMOTE_ADDR. Only ever hashed, never stored."""
-    header = settings.CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        # X-Forwarded-For lists every hop; the last one was added by our own proxy.
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def client_group(address):
-    """The address an IPv4 client uses, or the /64 block of an IPv6 one (IPv4-mapped as IPv4)."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if parsed.version == 6:
-        if parsed.ipv4_mapped:
-            return str(parsed.ipv4_mapped)
-        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
-    return str(parsed)
-
-
 def client_key(request):
-    """What a client is counted as: its address group (client_group of client_address)."""
-    return client_group(client_address(request))
+    """What a client is counted as: its address group (cms.clients)."""
+    return client_group_of(request)
 
 
 def bucket(name, request, window_seconds):

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from forms_app.intake.abuse import client_group
+from cms.clients import client_group
 from forms_app.intake.human_check import issue_token
 from forms_app.intake.stepping import ACTION_FIELD, STEP_FIELD
 from forms_app.models import Case, IntakeFormPage

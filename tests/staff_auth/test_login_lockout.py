@@ -54,6 +54,17 @@ def test_a_client_guessing_many_accounts_is_locked(client, staff):
 
 
 @pytest.mark.django_db
+def test_a_client_rotating_ipv6_addresses_inside_its_64_is_still_one_client(client, staff):
+    """Guesses on made-up usernames from five addresses of one IPv6 /64 (what one subscriber holds)
+    lock that client; a neighbouring /64 is another client."""
+    for number in range(5):
+        sign_in(client, "not-the-password", username=f"nobody{number}", address=f"2001:db8:1:2::{number + 1}")
+    assert sign_in(client, PASSWORD, address="2001:db8:1:2:ffff::9").status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert sign_in(client, PASSWORD, address="2001:db8:1:3::1").status_code == 302
+
+
+@pytest.mark.django_db
 def test_before_the_limit_the_right_password_still_works(client, staff):
     """A few typos do not lock the owner out."""
     for _attempt in range(4):
