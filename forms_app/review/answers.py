@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
-from ..cases.activity import contact_of
 from ..intake.field_types import ContactPreference as ContactPreferenceType
 from ..intake.field_types import field_type as type_of
 from ..intake.models import IntakeFormField
@@ -106,10 +105,10 @@ def answers_for_review(case, language=None):
     return [build_answer(key, stored.get(key), seen.get(key, {}), fields.get(key)) for key in keys]
 
 
-def contact_preferences_of(case):
-    """The claimant's current contact preferences (as changed on My case, else their answers
-    merged), for the warning at the top of the page."""
-    current = None if case.is_erased else contact_of(case)
+def contact_preferences_of(case, current):
+    """The claimant's current contact preferences (``current``, their ClaimantContact as changed on
+    My case, read once per page by the caller; else their answers merged), for the warning at the
+    top of the page."""
     if current is not None:
         safe, never, do_not_contact = ContactPreferenceType.channels(current.values)
         return ContactPreference(safe=safe, never=never, do_not_contact=do_not_contact)

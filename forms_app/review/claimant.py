@@ -29,7 +29,8 @@ class ClaimantPanel:
     files_by_reply: dict
 
 
-def claimant_panel(case):
+def claimant_panel(case, contact):
+    """``contact``: the case's ClaimantContact or None (activity.contact_of, read once per page)."""
     names = dict(settings.LANGUAGES)
     replies = list(ClaimantReply.objects.filter(case=case))
     files_by_reply = {}
@@ -46,7 +47,6 @@ def claimant_panel(case):
         texts = [(code, names.get(code, code), text) for code, text in question.texts.items()]
         questions.append(QuestionItem(question=question, texts=texts, replies=by_question.get(question.pk, [])))
     consents = activity.consents_of(case)
-    contact = activity.contact_of(case)
     contact_values = None
     if contact is not None:
         safe, never, do_not_contact = ContactPreferenceType.channels(contact.values)

@@ -131,7 +131,8 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         case = self.case
-        panel = None if case.is_erased else claimant_panel(case)
+        contact = None if case.is_erased else activity.contact_of(case)
+        panel = None if case.is_erased else claimant_panel(case, contact)
         context.update(
             {
                 "case": case,
@@ -139,7 +140,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
                 "today": timezone.localdate(),
                 "claimant": panel,
                 "answers": answers_for_review(case),
-                "contact": contact_preferences_of(case),
+                "contact": contact_preferences_of(case, contact),
                 "evidence_rows": evidence_rows(case, self.url_namespace),
                 "duplicates": [] if case.is_erased else possible_duplicates(case),
                 "timeline": self.timeline(panel),
