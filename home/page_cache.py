@@ -13,7 +13,9 @@ What is served from it, and what is stored in it, is deliberately narrow:
 - only stored from a 200 text/html response to a GET that Wagtail served for a live page without
   view restrictions (never a form re-rendered after a POST, My case, the receipt, a draft or a
   preview), that set no cookie, touched no session data, queued no message and did not ask not to
-  be cached;
+  be cached (a new visitor's first step of an intake form asks browsers not to keep it, yet holds
+  nothing typed and says so with ``response.holds_nothing_typed``: it is stored, and served with
+  its no-store header); never a response whose Content-Security-Policy carries a nonce;
 - the language is part of the key through the URL prefix, and so is whether the visitor uses
   WeChat's own browser (the intake form warns those visitors);
 - the CSRF token is never stored: every token in the page is replaced by a placeholder, and each
@@ -24,23 +26,28 @@ Everything in the cache is forgotten when the generation changes (publish, unpub
 delete, translation sync, organisation details; see home/signals.py).
 """
 
+import gzip
 import hashlib
 import re
+import secrets
+import struct
+import zlib
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import PageViewRestriction
 
 from .site_map import GENERATION_KEY, bump_generation, current_generation, site_map_for
 
-PAGE_KEY = "public-page:{digest}"
+# v2: stored in compressed pieces (see _stored_page).
+PAGE_KEY = "public-page:v2:{digest}"
 CSRF_PLACEHOLDER = "__public_page_cache_csrf_token__"
-PLACEHOLDER_PATTERN = re.compile(re.escape(CSRF_PLACEHOLDER))
 TOKEN_PATTERN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
 # Headers set by the view and the middleware inside this one (clickjacking, CSP); the middleware
 # outside (CSRF cookie, language, security headers, compression) runs again on every response.
@@ -93,6 +100,60 @@ def _without_tokens(request, content):
     return TOKEN_PATTERN.sub(replace, content)
 
 
+# --- Compressed once, tokens inserted per response --------------------------------------------------
+# Compressing a page was the largest cost of serving it from the cache. The page is stored in pieces
+# cut at the CSRF placeholders, each piece compressed once (raw deflate, ending on a byte boundary);
+# a response is the gzip header, the pieces with each visitor's fresh token between them as an
+# uncompressed ("stored") deflate block, and the checksum. Written by hand because no library
+# builds gzip from precompressed parts. A token is never compressed together with the page, so it
+# offers BREACH nothing; the header carries a random-length name as Django's GZipMiddleware does.
+GZIP_LEVEL = 6
+
+
+def _deflated_pieces(pieces):
+    deflated = []
+    for index, piece in enumerate(pieces):
+        compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+        ending = zlib.Z_FINISH if index == len(pieces) - 1 else zlib.Z_SYNC_FLUSH
+        deflated.append(compressor.compress(piece) + compressor.flush(ending))
+    return deflated
+
+
+def _stored_block(data):
+    """A deflate block of ``data`` as it is (not the last block; the stream is byte-aligned here)."""
+    return b"\x00" + struct.pack("<HH", len(data), len(data) ^ 0xFFFF) + data
+
+
+def _gzip_header():
+    name = b"a" * secrets.randbelow(GZipMiddleware.max_random_bytes) + b"\x00"
+    # Magic, deflate, FNAME flag, no time, no extra flags, unknown OS; then the name.
+    return b"\x1f\x8b\x08" + bytes([gzip.FNAME]) + b"\x00\x00\x00\x00\x00\xff" + name
+
+
+def _with_tokens(stored, tokens, compressed):
+    """The stored page with ``tokens`` in place of its placeholders, gzip-compressed or not."""
+    pieces = stored["pieces"]
+    if not compressed:
+        parts = [pieces[0]]
+        for token, piece in zip(tokens, pieces[1:], strict=True):
+            parts += [token, piece]
+        return b"".join(parts)
+    deflated = stored["deflated"]
+    parts = [_gzip_header(), deflated[0]]
+    crc, size = zlib.crc32(pieces[0]), len(pieces[0])
+    for token, piece, piece_deflated in zip(tokens, pieces[1:], deflated[1:], strict=True):
+        parts += [_stored_block(token), piece_deflated]
+        crc = zlib.crc32(piece, zlib.crc32(token, crc))
+        size += len(token) + len(piece)
+    parts.append(struct.pack("<II", crc, size & 0xFFFFFFFF))
+    return b"".join(parts)
+
+
+def _stored_page(content, generation, headers):
+    pieces = [piece.encode() for piece in content.split(CSRF_PLACEHOLDER)]
+    return {"generation": generation, "pieces": pieces, "deflated": _deflated_pieces(pieces), "headers": headers}
+
+
 def _served_public_page(request):
     """Wagtail served a live page without view restrictions, found in the site map."""
     route = getattr(request, "_wagtail_route_for_request", None)
@@ -110,7 +171,14 @@ def _storable(request, response):
     if not response.get("Content-Type", "").startswith("text/html") or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "").lower()
-    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+    # A blank form's first step says no-store to the browser and its proxies only (see
+    # forms_app/intake/stepping.py); anything else that asks not to be kept is not kept.
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")) and not getattr(
+        response, "holds_nothing_typed", False
+    ):
+        return False
+    # A CSP nonce is good for one response only.
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
         return False
     session = getattr(request, "session", None)
     if session is not None and session.modified:
@@ -172,11 +240,11 @@ class PublicPageCacheMiddleware:
         prefetch_route(request)
         response = self.get_response(request)
         if _storable(request, response):
-            stored = {
-                "generation": generation,
-                "content": _without_tokens(request, response.content.decode(response.charset)),
-                "headers": {name: response[name] for name in STORED_HEADERS if name in response},
-            }
+            stored = _stored_page(
+                _without_tokens(request, response.content.decode(response.charset)),
+                generation,
+                {name: response[name] for name in STORED_HEADERS if name in response},
+            )
             # A page showing live numbers (the case counter block) is kept only as long as they are.
             cache.set(key, stored, timeout=min(ONE_DAY, getattr(request, "public_page_cache_seconds", ONE_DAY)))
             response["X-Page-Cache"] = "miss"
@@ -184,10 +252,13 @@ class PublicPageCacheMiddleware:
 
     def from_cache(self, request, stored):
         # One freshly masked token per occurrence: no two responses carry the same token.
-        content = PLACEHOLDER_PATTERN.sub(lambda _match: get_token(request), stored["content"])
-        response = HttpResponse(content)
+        tokens = [get_token(request).encode() for _piece in stored["pieces"][1:]]
+        compressed = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        response = HttpResponse(_with_tokens(stored, tokens, compressed))
         for name, value in stored["headers"].items():
             response[name] = value
-        patch_vary_headers(response, ("Cookie",))
+        if compressed:
+            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         response["X-Page-Cache"] = "hit"
         return response

@@ -203,7 +203,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cases"),
             # A Redis that does not answer fails the request quickly instead of hanging a worker.
@@ -216,7 +216,7 @@ CACHES = {
     # (created by `manage.py createcachetable`). They hold keyed hashes, never an address.
     "staff-throttle": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cases") + ":staff",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

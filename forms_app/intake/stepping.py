@@ -105,6 +105,7 @@ class StepFlow:
         return form
 
     def render(self, opened, number, form=None, status=200, extra=None):
+        form_was_fresh = form is None and not extra
         data = opened.as_querydict() if opened else QueryDict()
         shown = self.shown_steps(data)
         total = len(shown) + 1
@@ -137,6 +138,11 @@ class StepFlow:
         context.update(extra or {})
         response = TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
         add_never_cache_headers(response)  # a draft's answers, and a single-use token on the last page
+        if opened is None and number < total and form_was_fresh and status == 200 and self.request.method == "GET":
+            # A new visitor's first step: nothing anyone typed and no token but the CSRF one, which
+            # the public page cache replaces per response (home/page_cache.py). Browsers still must
+            # not keep it (no-store), but the server's shared page cache may.
+            response.holds_nothing_typed = True
         return response
 
     def review_answers(self, opened, shown):

@@ -42,7 +42,7 @@ def test_rate_limit_counts_across_processes_through_redis():
     )
     first = json.loads(python(env, COUNT_ATTEMPTS).splitlines()[-1])
     second = json.loads(python(env, COUNT_ATTEMPTS).splitlines()[-1])
-    assert first["backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert first["backend"] == "cms.redis_cache.RedisCache"
     assert first["limited"] == [False, False]
     assert second["limited"] == [False, True]
 
