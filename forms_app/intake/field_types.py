@@ -20,6 +20,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence import EvidenceField, ProcessedEvidence
+from . import widgets
 from .choices import SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 from .fields import AttestationField, ContactPreferenceField, DateInput, DateRangeField, MoneyField
 from .trade_schedule import INSTRUMENTS, SIDES, TradeScheduleField, instrument_label
@@ -262,7 +263,7 @@ class Choice(FieldType):
     key, label, has_choices = "dropdown", _("Drop down"), True
 
     def form_field(self, question, options):
-        return forms.ChoiceField(choices=question.choices_as_pairs(), widget=forms.Select, **options)
+        return forms.ChoiceField(choices=question.choices_as_pairs(), widget=widgets.Select, **options)
 
     def show(self, value, choice_label):
         return Shown(text=choice_label(value))
@@ -275,7 +276,7 @@ class Radio(Choice):
     key, label = "radio", _("Radio buttons")
 
     def form_field(self, question, options):
-        return forms.ChoiceField(choices=question.choices_as_pairs(), widget=forms.RadioSelect, **options)
+        return forms.ChoiceField(choices=question.choices_as_pairs(), widget=widgets.RadioSelect, **options)
 
 
 class Checkboxes(Choice):
@@ -283,7 +284,7 @@ class Checkboxes(Choice):
 
     def form_field(self, question, options):
         return forms.MultipleChoiceField(
-            choices=question.choices_as_pairs(), widget=forms.CheckboxSelectMultiple, **options
+            choices=question.choices_as_pairs(), widget=widgets.CheckboxSelectMultiple, **options
         )
 
     def show(self, value, choice_label):

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import widgets
 from .choices import CONTACT_CONFLICTS, CURRENCY_CHOICES, SAFE_CONTACT_CHANNELS, UNSAFE_CONTACT_CHANNELS
 
 
@@ -40,7 +41,7 @@ class MoneyWidget(LabelledMultiWidget):
         super().__init__(
             [
                 forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01", "min": "0"}),
-                forms.Select(choices=[("", "—"), *CURRENCY_CHOICES]),
+                widgets.Select(choices=[("", "—"), *CURRENCY_CHOICES]),
             ],
             attrs,
         )
