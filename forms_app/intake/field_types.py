@@ -87,15 +87,22 @@ def export_cell(value):
     if isinstance(value, int):
         return value
     if isinstance(value, list):
-        return "; ".join(str(export_cell(item)) for item in value)
+        return "; ".join(_texts(value))
     if isinstance(value, dict):
         return "; ".join(f"{key}: {_part_cell(part)}" for key, part in value.items())
     return str(value)
 
 
+def _texts(items):
+    """The items of a list answer as text (most are lists of choice keys: already text)."""
+    if all(item.__class__ is str for item in items):
+        return items
+    return [str(export_cell(item)) for item in items]
+
+
 def _part_cell(part):
     if isinstance(part, list):
-        return ", ".join(str(export_cell(item)) for item in part)
+        return ", ".join(_texts(part))
     return export_cell(part)
 
 

@@ -13,8 +13,10 @@ XLSX back with it.)
 import csv
 import io
 import itertools
+import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -192,6 +194,10 @@ def _cell_text(value):
     return text
 
 
+# Whitespace a spreadsheet trims from the ends of a cell unless told xml:space="preserve".
+_EDGE_SPACE = frozenset(" \t\n")
+
+
 def xlsx_cell(reference, value, style=0):
     style_attribute = f' s="{style}"' if style else ""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -199,7 +205,8 @@ def xlsx_cell(reference, value, style=0):
     text = _cell_text(value)
     if not text:
         return ""
-    return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t xml:space="preserve">{text}</t></is></c>'
+    space = ' xml:space="preserve"' if text[0] in _EDGE_SPACE or text[-1] in _EDGE_SPACE else ""
+    return f'<c r="{reference}" t="inlineStr"{style_attribute}><is><t{space}>{text}</t></is></c>'
 
 
 _LETTERS = [column_letter(index) for index in range(1024)]
@@ -215,18 +222,62 @@ def xlsx_row(number, values, style=0):
             if value != ""
         )
         return f'<row r="{number}">{cells}</row>'
-    # The plain rows of an export (most of its time): the same as xlsx_cell, inlined.
+    # The plain rows of an export (most of its time): the same as xlsx_cell, inlined. One search
+    # over the whole row tells whether any text needs cleaning (most rows: none).
     parts = [f'<row r="{number}">']
     append = parts.append
+    clean = not _NEEDS_WORK.search("\n".join([value for value in values if value.__class__ is str]))
     for letter, value in zip(_LETTERS, values, strict=False):
-        if value.__class__ is int:
+        kind = value.__class__
+        if kind is str:
+            if not value:
+                continue
+            if not clean or len(value) > XLSX_MAX_CELL or value.startswith(FORMULA_STARTS):
+                value = _cell_text(value)
+                if not value:
+                    continue
+        elif kind is int:
             append(f'<c r="{letter}{number}"><v>{value}</v></c>')
+            continue
         elif value != "":
-            text = _cell_text(value)
-            if text:
-                append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+            value = _cell_text(value)
+            if not value:
+                continue
+        else:
+            continue
+        if value[0] in _EDGE_SPACE or value[-1] in _EDGE_SPACE:
+            append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+        else:  # nothing for a spreadsheet to trim: no need to say "keep the spaces" (fewer bytes)
+            append(f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
     append("</row>")
     return "".join(parts)
+
+
+class RowBuffer:
+    """Rows kept for later, compressed in memory (never on disk: they are claimants' answers).
+
+    Holds the rows of a sheet that must wait for the sheet before it (the transactions of an
+    export's cases, gathered while the cases are written): about 20 bytes a row once compressed.
+    Rows are lists of text and numbers; iterating gives them back in order, once."""
+
+    def __init__(self):
+        self._compressor = zlib.compressobj(1)
+        self._parts = []
+
+    def add(self, row):
+        self._parts.append(self._compressor.compress(json.dumps(row, ensure_ascii=False).encode() + b"\n"))
+
+    def __iter__(self):
+        if self._compressor is None:  # already read
+            return
+        self._parts.append(self._compressor.flush())
+        parts, self._parts, self._compressor = self._parts, [], None
+        decompressor, pending = zlib.decompressobj(), b""
+        for part in parts:
+            pending += decompressor.decompress(part)
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                yield json.loads(line)
 
 
 @dataclass

@@ -375,11 +375,32 @@ def test_a_download_needs_a_post_with_the_csrf_token(case_manager, export_format
 def test_xlsx_rows_write_each_cell_as_xlsx_cell_does():
     """The inlined row writer (an export's plain rows) neutralises formulas, escapes markup, keeps
     line breaks, cuts overlong text and leaves out empty cells exactly as the per-cell writer does."""
-    values = ["=1+2", "plain 中文", "", 7, "a & <b>", "line\r\nbreak", "-3", True, "x" * 40000, "\x00@sum", None]
+    values = ["=1+2", "plain 中文", "", 7, "a & <b>", "line\r\nbreak", "-3", True, "x" * 40000, "\x00@sum", None, " edge "]
     row = spreadsheets.xlsx_row(5, values)
     letters = [spreadsheets.column_letter(index) for index in range(len(values))]
     cells = [spreadsheets.xlsx_cell(f"{letter}5", value) for letter, value in zip(letters, values, strict=True)]
     assert row == '<row r="5">' + "".join(cells) + "</row>"
-    assert '<t xml:space="preserve">\'=1+2</t>' in row and '<t xml:space="preserve">\'-3</t>' in row
+    assert "<t>'=1+2</t>" in row and "<t>'-3</t>" in row
+    assert '<t xml:space="preserve"> edge </t>' in row  # only where a spreadsheet would trim
     assert "a &amp; &lt;b&gt;" in row and "line\nbreak" in row and "'@sum" in row
     assert '<c r="C5"' not in row and '<c r="D5"><v>7</v></c>' in row
+
+
+def test_the_xlsx_reads_and_opens_each_case_once(login, case_manager, filed_cases):
+    """The transactions sheet is gathered while the cases sheet is written: one read of the sealed
+    answers for the whole workbook, not a second pass decrypting every investor case again."""
+    client = login(case_manager)
+    with CaptureQueriesContext(connection) as queries:
+        response, _body = download(client, "xlsx")
+    assert response.status_code == 200
+    reads = [query["sql"] for query in queries if "sealed_answers" in query["sql"] and "forms_app_case" in query["sql"]]
+    assert len(reads) == 1, reads
+
+
+def test_a_row_buffer_gives_back_its_rows_in_order_once():
+    buffer = spreadsheets.RowBuffer()
+    rows = [["WC-AAAA-BBBB", "investor", f"买入 {number}", number, "12.50", None] for number in range(5000)]
+    for row in rows:
+        buffer.add(row)
+    assert list(buffer) == rows
+    assert list(buffer) == []
