@@ -253,7 +253,11 @@ def measure_export(host, master_pid):
             import zipfile
 
             sheet = zipfile.ZipFile(io.BytesIO(body)).read("xl/worksheets/sheet1.xml")
-            last = sheet.rsplit(b"<row ", 1)[-1].split(b'<t xml:space="preserve">')[-1].split(b"<")[0].decode()
+            import re
+
+            # The text of the first cell of the last row (<t> with or without xml:space).
+            found = re.search(rb"<t(?: [^>]*)?>([^<]*)</t>", sheet.rsplit(b"<row ", 1)[-1])
+            last = found.group(1).decode() if found else ""
         results[export_format] = {
             "status": status,
             "seconds": elapsed / 1000,
