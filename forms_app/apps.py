@@ -13,5 +13,9 @@ class FormsAppConfig(AppConfig):
         from .cases.mail.bounces import on_tracking_event
 
         tracking.connect(on_tracking_event, dispatch_uid="forms_app.undeliverable")
+        from cms import admin_sidebar
+
         from .intake import checks as intake_checks  # noqa: F401 - the client-address check
         from .intake import counsel_data  # noqa: F401 - recomputes limitation dates when a rule changes
+
+        admin_sidebar.install()  # the admin's menu built once a minute, not on every page
