@@ -60,13 +60,17 @@ def in_wechat_browser(request):
     return "micromessenger" in request.headers.get("User-Agent", "").lower()
 
 
+def on_public_path(request):
+    """Public pages all carry a language prefix: never health checks, documents, security.txt or
+    the admin."""
+    return request.path.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES))
+
+
 def may_use_cache(request):
     """Whether this request may be answered from, or stored in, the public page cache."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return False
-    # Only public pages, which all carry a language prefix: never health checks, documents,
-    # security.txt or the admin.
-    if not request.path.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES)):
+    if not on_public_path(request):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
@@ -222,7 +226,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PUBLIC_PAGE_CACHE or not may_use_cache(request):
+        if not settings.PUBLIC_PAGE_CACHE:
+            return self.get_response(request)
+        if not may_use_cache(request):
+            # Never from the cache (a POST, a visitor with a session, a query string), but routed
+            # from the site map all the same: one query instead of Wagtail's walk from the root.
+            if on_public_path(request):
+                prefetch_route(request)
             return self.get_response(request)
         if settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate"):
             bump_generation()  # the benchmark's "first request after a publish"
