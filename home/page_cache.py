@@ -23,7 +23,8 @@ What is served from it, and what is stored in it, is deliberately narrow:
   (`django.middleware.csrf.get_token`, which also sets the visitor's CSRF cookie).
 
 Everything in the cache is forgotten when the generation changes (publish, unpublish, move,
-delete, translation sync, organisation details; see home/signals.py).
+delete, translation sync, organisation details; see home/signals.py). Each worker keeps what it
+read from the shared cache for LOCAL_SECONDS more (see below).
 """
 
 import gzip
@@ -31,6 +32,7 @@ import hashlib
 import re
 import secrets
 import struct
+import time
 import zlib
 
 from django.conf import settings
@@ -43,7 +45,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import PageViewRestriction
 
-from .site_map import GENERATION_KEY, bump_generation, current_generation, site_map_for
+from .site_map import GENERATION_KEY, bump_generation, bump_listeners, current_generation, site_map_for
 
 # v2: stored in compressed pieces (see _stored_page).
 PAGE_KEY = "public-page:v2:{digest}"
@@ -158,6 +160,37 @@ def _stored_page(content, generation, headers):
     return {"generation": generation, "pieces": pieces, "deflated": _deflated_pieces(pieces), "headers": headers}
 
 
+# --- This worker's own copies ------------------------------------------------------------------
+# A page read from the shared cache is also kept in the worker's memory for LOCAL_SECONDS, so that
+# a burst of visitors costs one round trip to Redis per page and second, not one per visit. A
+# change (a publish on any server) therefore reaches every worker within LOCAL_SECONDS; in the
+# worker that made it, at once (bump_listeners). Only what was read from the shared cache is kept
+# here, never a page as it is stored, so a page that must not be cached is never in either.
+LOCAL_SECONDS = 1.0
+LOCAL_PAGES = 256
+_local = {}
+
+
+def _local_copy(key):
+    found = _local.get(key)
+    if found is not None and found[0] > time.monotonic():
+        return found[1]
+    return None
+
+
+def _keep_locally(key, stored):
+    if len(_local) >= LOCAL_PAGES:
+        _local.clear()
+    _local[key] = (time.monotonic() + LOCAL_SECONDS, stored)
+
+
+def forget_local_copies():
+    _local.clear()
+
+
+bump_listeners.append(forget_local_copies)
+
+
 def _served_public_page(request):
     """Wagtail served a live page without view restrictions, found in the site map."""
     route = getattr(request, "_wagtail_route_for_request", None)
@@ -240,12 +273,16 @@ class PublicPageCacheMiddleware:
             prefetch_route(request)  # the benchmark's "uncached": rendered afresh, nothing stored
             return self.get_response(request)
         key = page_key(request)
+        stored = _local_copy(key)
+        if stored is not None:
+            return self.from_cache(request, stored)
         found = cache.get_many([GENERATION_KEY, key])
         if GENERATION_KEY in found:
             request._public_generation = found[GENERATION_KEY]
         generation = current_generation(request)
         stored = found.get(key)
         if stored is not None and stored["generation"] == generation:
+            _keep_locally(key, stored)
             return self.from_cache(request, stored)
         prefetch_route(request)
         response = self.get_response(request)

@@ -44,10 +44,16 @@ def current_generation(request=None):
     return value
 
 
+# Called after every bump in this process (the page cache's per-worker copies: home/page_cache.py).
+bump_listeners = []
+
+
 def bump_generation():
     """Forget every cached public page, menu and link: the content has changed."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=_generation_timeout())
     _memo.clear()
+    for listener in bump_listeners:
+        listener()
 
 
 @dataclass

@@ -81,11 +81,15 @@ def _clear_cache():
     """Rate-limit and sign-in counters and Wagtail's site root paths live in the caches: each test starts with none."""
     from django.core.cache import caches
 
+    from home.page_cache import forget_local_copies
+
     for cache in caches.all():
         cache.clear()
+    forget_local_copies()
     yield
     for cache in caches.all():
         cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture(autouse=True)

@@ -7,11 +7,13 @@ import zlib
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from forms_app.models import Case, IntakeFormPage
 from forms_app.reports.counter import public_counts
+from home import page_cache
 from home.models import HomePage, StandardPage
 from home.page_cache import CSRF_PLACEHOLDER, _stored_page, _with_tokens
 from tests.helpers import page_in
@@ -70,6 +72,23 @@ def test_publishing_a_page_invalidates_the_cached_copy(client):
     response = Client().get(home.url)
     assert "新的标题：发布后立即可见" in response.content.decode()
     assert response["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_worker_keeps_its_own_copy_for_a_second_and_forgets_it_on_a_publish(client, monkeypatch):
+    """A page read from the shared cache is kept in the worker for LOCAL_SECONDS (a burst of visitors
+    costs one round trip a second); a publish in this worker forgets it at once, and with no time to
+    keep it the worker always asks the shared cache."""
+    home = page_in(HomePage, "zh-hans")
+    warm(client, home.url, home.url)  # rendered and stored, then read back from the shared cache
+    cache.clear()  # the shared copy is gone (another server's publish, say)
+    assert Client().get(home.url)["X-Page-Cache"] == "hit"  # this worker's own, under a second old
+    home.save_revision().publish()
+    assert Client().get(home.url)["X-Page-Cache"] == "miss"
+    monkeypatch.setattr(page_cache, "LOCAL_SECONDS", 0)
+    warm(client, home.url)
+    cache.clear()
+    assert Client().get(home.url)["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.django_db
