@@ -353,7 +353,7 @@ def query_counts(path):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from home.page_cache import page_key
+    from home.page_cache import forget_local_copies, page_key
     from home.site_map import bump_generation
 
     def count(client):
@@ -372,6 +372,7 @@ def query_counts(path):
     language = path.strip("/").split("/")[0]
     with translation.override(language):
         cache.delete(page_key(RequestFactory(HTTP_HOST="127.0.0.1").get(path)))
+    forget_local_copies()  # and this process's own copy of it
     miss = count(Client(HTTP_HOST="127.0.0.1"))
     return {"cached": cached, "uncached": miss, "after_publish": after_publish}
 
