@@ -1,7 +1,9 @@
 """Case export for case managers: CSV or XLSX of a filtered set of cases, streamed.
 
 Memory stays flat whatever the number of cases: cases are read in chunks, each is decrypted,
-written out and forgotten, and output goes to the client as soon as it is made. Nothing touches
+written out and forgotten, and output goes to the client as soon as it is made. (The XLSX's
+Transactions sheet is the one thing kept until the Cases sheet is done: compressed in memory,
+about 20 bytes per transaction, so that no case is decrypted twice.) Nothing touches
 the disk (a plaintext temporary file would undo the encryption at rest): the XLSX is zipped on the
 fly into a write-only buffer, which zipfile supports with data descriptors.
 

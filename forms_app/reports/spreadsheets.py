@@ -1,7 +1,8 @@
 """Writing spreadsheets as a stream: CSV and a minimal one-sheet XLSX, no temporary file.
 
 The XLSX is zipped on the fly into a write-only, unseekable buffer (zipfile writes data
-descriptors for that), with inline strings, so memory stays flat however many rows there are.
+descriptors for that), with inline strings, so memory stays flat however many rows there are
+(a sheet that must wait for the one before it is held compressed: RowBuffer).
 Every text cell that a spreadsheet would run as a formula is neutralised.
 
 Why by hand and not openpyxl: its write-only mode still writes every row to a temporary file on
