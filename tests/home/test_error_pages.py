@@ -20,8 +20,9 @@ HANDLERS = {
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", sorted(HANDLERS))
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_error_page_has_the_shared_layout_in_the_visitors_language(status, language):
-    """Each error page shows the site header, one <h1> repeating its <title>, and a link home."""
+def test_each_error_page_has_the_shared_layout_in_the_visitors_language(status, language, demo_site):
+    """Each error page shows the site header, one <h1> repeating its <title>, and a link home (to
+    the home page in the visitor's language, which the demo site has in all three)."""
     handler, exception = HANDLERS[status]
     request = RequestFactory().get(f"/{language}/anything/")
     request.user = None
