@@ -8,6 +8,9 @@ from wagtail.models import Page
 from forms_app.models import IntakeFormPage
 from tests.helpers import soup
 
+# These tests read the demo site's pages and forms.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 ONION = "http://casesxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstu.onion"
 ONION_HOST = ONION.removeprefix("http://")
 

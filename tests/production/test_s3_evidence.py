@@ -16,6 +16,10 @@ from tests.intake.builders import complete_answers, jpeg_bytes, png_bytes
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
 
 
+# Filing uses the demo site's forms.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
 @pytest.fixture
 def bucket(settings, s3_server):
     """A fresh bucket on the S3 server, configured as the evidence storage from EVIDENCE_S3_* values."""
