@@ -16,6 +16,10 @@ class FormsAppConfig(AppConfig):
         from cms import admin_sidebar
 
         from .intake import checks as intake_checks  # noqa: F401 - the client-address check
-        from .intake import counsel_data  # noqa: F401 - recomputes limitation dates when a rule changes
+        from .intake import (
+            counsel_data,  # noqa: F401 - recomputes limitation dates when a rule changes
+            live_questions,
+        )
 
+        live_questions.connect()  # a question saved outside a publish empties the memo
         admin_sidebar.install()  # the admin's menu built once a minute, not on every page

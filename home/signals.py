@@ -4,6 +4,7 @@ Each just bumps the generation number in the shared cache (home/site_map.py); ev
 the new number on its next request, so nothing has to be deleted key by key.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -12,17 +13,24 @@ from .site_map import bump_generation
 
 # Saving a page covers direct saves and wagtail-localize's translation sync (which saves or
 # publishes the translated pages); snippets such as the organisation details are translated and
-# synced the same way.
-CONTENT_MODELS = ("home.OrganisationDetails", Site, Locale, PageViewRestriction)
+# synced the same way. An intake form's question saved outside a publish (a script) changes the
+# cached form page too; named by label, as the public site does not import the case app.
+CONTENT_MODELS = ("home.OrganisationDetails", "forms_app.IntakeFormField", Site, Locale, PageViewRestriction)
 
 
 def content_changed(sender=None, **kwargs):
     bump_generation()
+    # A visitor arriving before the change commits may read the old rows under the new number:
+    # bump once more when it has committed (once per transaction, however many rows it saved).
+    connection = transaction.get_connection()
+    pending = (func for _sids, func, _robust in connection.run_on_commit)
+    if connection.in_atomic_block and bump_generation not in pending:
+        transaction.on_commit(bump_generation)
 
 
 def page_changed(sender, instance=None, **kwargs):
     if isinstance(instance, Page):
-        bump_generation()
+        content_changed()
 
 
 def connect():

@@ -81,15 +81,18 @@ def _clear_cache():
     """Rate-limit and sign-in counters and Wagtail's site root paths live in the caches: each test starts with none."""
     from django.core.cache import caches
 
+    from forms_app.intake import live_questions
     from home.page_cache import forget_local_copies
 
     for cache in caches.all():
         cache.clear()
     forget_local_copies()
+    live_questions.forget()
     yield
     for cache in caches.all():
         cache.clear()
     forget_local_copies()
+    live_questions.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
 from .form_builder import IntakeFormBuilder
 from .human_check import add_human_check, altcha_widget_strings, submission_guard
+from .live_questions import live_key, remembered
 from .stepping import STEP_FIELD, StepFlow
 from .steps import held_back_names, plan_steps, untranslated_parts, visible_names
 from .submission import NewCase, SubmissionFailed, file_case
@@ -191,14 +192,34 @@ class IntakeFormPage(AbstractForm):
 
     def claimant_form(self, data=None, files=None, names=None):
         """The form with only the questions ``names`` (default: those that apply given ``data``)."""
-        form = super().get_form(data, files, page=self, user=None)
         if names is None:
             names = self.claimant_layout().visible(data or {})
-        for name in list(form.fields):
-            if name not in names:
-                del form.fields[name]
+        form = self.claimant_form_class(names)(data, files, page=self, user=None)
         add_honeypot(form)
         return form
+
+    def claimant_form_class(self, names):
+        """A form class with only the questions ``names``, in the form's order (made once per set of
+        names: a form copies its fields on every use, so only those asked for are copied)."""
+        classes = self.__dict__.setdefault("_form_classes", {})
+        wanted = frozenset(names)
+        if wanted not in classes:
+            if None not in classes:
+                classes[None] = self.get_form_class()
+            whole = classes[None]
+            if len(classes) > 64:  # one per combination of answers that show or hide questions
+                classes.clear()
+                classes[None] = whole
+            narrowed = type(whole.__name__, (whole,), {})
+            narrowed.base_fields = {name: field for name, field in whole.base_fields.items() if name in wanted}
+            classes[wanted] = narrowed
+        return classes[wanted]
+
+    def use_live_questions(self):
+        """Serving the live page: its questions, steps and form classes as this worker last read them
+        for the same live revisions (forms_app/intake/live_questions.py)."""
+        live = remembered(live_key(self), lambda: LiveForm(self))
+        self.__dict__.update(_all_questions=live.questions, _claimant_layout=live.layout, _form_classes=live.classes)
 
     def get_submission_class(self):
         """Submissions are cases: one Case per submission, never a plaintext FormSubmission."""
@@ -226,6 +247,7 @@ class IntakeFormPage(AbstractForm):
         a whole-form POST (no JavaScript) files nothing: the form comes back with the rows changed."""
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
+        self.use_live_questions()
         if request.method == "GET" or (request.method == "POST" and STEP_FIELD in request.POST):
             flow = StepFlow(self, request)
             return flow.get() if request.method == "GET" else flow.post()
@@ -293,3 +315,12 @@ class ClaimantLayout:
 
     def visible(self, data):
         return visible_names(self.questions, data, self.held_back)
+
+
+class LiveForm:
+    """What serving a live form needs of its questions, kept per live revision (see use_live_questions)."""
+
+    def __init__(self, page):
+        self.questions = page.get_all_questions()
+        self.layout = page.claimant_layout()
+        self.classes = page.__dict__.setdefault("_form_classes", {})

@@ -16,6 +16,7 @@ from forms_app.reports.counter import public_counts
 from home import page_cache
 from home.models import HomePage, StandardPage
 from home.page_cache import CSRF_PLACEHOLDER, _stored_page, _with_tokens
+from home.site_map import bump_generation, current_generation
 from tests.helpers import page_in
 from tests.intake.builders import complete_answers
 
@@ -89,6 +90,20 @@ def test_a_worker_keeps_its_own_copy_for_a_second_and_forgets_it_on_a_publish(cl
     warm(client, home.url)
     cache.clear()
     assert Client().get(home.url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_change_bumps_the_generation_again_once_it_has_committed(django_capture_on_commit_callbacks):
+    """A visitor arriving between a publish and its commit reads the old rows and stores them under
+    the new number; a second bump after the commit makes that copy stale too (once per transaction,
+    however many rows the publish saved)."""
+    about = page_in(StandardPage, "zh-hans")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        about.title = "关于我们（新）"
+        about.save_revision().publish()
+        during = current_generation()
+    assert callbacks == [bump_generation]
+    assert current_generation() != during
 
 
 @pytest.mark.django_db

@@ -1,0 +1,53 @@
+"""A live intake form's questions, steps and form classes, read once per live revision in each worker.
+
+Every GET of a form step and every POST read the questions (and, for a translation, the English
+source's) from the database, planned the steps and built a form class again: two thirds of the form
+page's time. They change only when a form is published (a new live revision; wagtail-localize's
+sync publishes too), so each worker keeps them keyed by the live revision of the page and of its
+source. One small query finds the source's live revision, so a re-published English form is seen at
+once by its translations (their untranslated questions are held back by comparing the two).
+
+Only for serving the live page: a preview or a revision shown in the admin is built from that
+revision's own questions, never from here. Saving or deleting a question outside a publish (a
+script, a test) empties this worker's memo.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+
+MEMO_SIZE = 64
+_memo = {}
+
+
+def live_key(page):
+    """The live revisions the page's questions come from: its own, and its source's if it is a translation."""
+    source = None
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        source = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .values_list("pk", "live_revision_id")
+            .first()
+        )
+    return (page.pk, page.live_revision_id, source)
+
+
+def remembered(key, build):
+    """What ``build()`` made for these live revisions, made once per worker."""
+    found = _memo.get(key)
+    if found is None:
+        if len(_memo) >= MEMO_SIZE:
+            _memo.clear()
+        found = _memo[key] = build()
+    return found
+
+
+def forget(**kwargs):
+    _memo.clear()
+
+
+def connect():
+    from .models import IntakeFormField
+
+    for signal in (post_save, post_delete):
+        signal.connect(forget, sender=IntakeFormField, dispatch_uid=f"live-questions-{id(signal)}")
