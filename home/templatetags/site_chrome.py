@@ -8,8 +8,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 
-from home.site_map import site_map_for
+from home.site_map import bump_listeners, current_generation, site_map_for
 
 register = template.Library()
 
@@ -99,3 +100,45 @@ def footer_links(context, details=None):
     """The footer's links as (label, url), each page in the visitor's language."""
     site_map = site_map_for(context.get("request"))
     return site_map.footer.get(_language(), []) if site_map else []
+
+
+# --- A page's body, rendered once per content generation in each worker ---------------------------
+# Rendering a StreamField was a third of the home page's time, two queries included (its page
+# choosers). What a block shows changes only with the content (and so with the generation: a
+# publish anywhere may change a linked page's URL); the case counter is drawn on every request, its
+# numbers having a lifetime of their own. Never for a preview or a revision shown in the admin,
+# whose page is not the live one.
+LIVE_BLOCKS = {"case_counter"}
+_rendered_blocks = {}
+_RENDERED_BLOCKS_SIZE = 512
+
+
+def _forget_rendered_blocks():
+    _rendered_blocks.clear()
+
+
+bump_listeners.append(_forget_rendered_blocks)
+
+
+@register.simple_tag(takes_context=True)
+def page_body(context, page):
+    """``{% include_block page.body %}``, each block kept once rendered (see above)."""
+    body = page.body
+    request = context.get("request")
+    flat = context.flatten()
+    if request is None or getattr(request, "is_preview", False) or not page.live:
+        return body.render_as_block(context=flat)
+    generation = current_generation(request)
+    parts = []
+    for index, raw in enumerate(body.raw_data):
+        key = (generation, page.pk, _language(), index, raw.get("id"))
+        html = None if raw["type"] in LIVE_BLOCKS else _rendered_blocks.get(key)
+        if html is None:
+            html = body[index].render(context=flat)
+            if raw["type"] not in LIVE_BLOCKS:
+                if len(_rendered_blocks) >= _RENDERED_BLOCKS_SIZE:
+                    _rendered_blocks.clear()
+                _rendered_blocks[key] = html
+        parts.append((html, raw["type"]))
+    # The markup Wagtail's StreamBlock.render_basic gives.
+    return format_html_join("\n", '<div class="w-block-{1} block-{1}">{0}</div>', parts) if parts else format_html("")

@@ -147,3 +147,39 @@ def test_footer_links_point_to_pages_in_the_visitors_language(client, demo_site,
     hrefs = [a["href"] for a in document.select(".site-footer__links a")]
     assert len(hrefs) == 3
     assert all(href.startswith(f"/{language}/") for href in hrefs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_kept_page_body_is_the_markup_wagtail_renders(client, demo_site, django_assert_max_num_queries, language):
+    """Each worker keeps a page's rendered blocks per content generation (home/templatetags/site_chrome.py):
+    what it serves is exactly Wagtail's own rendering, a second rendering runs no page-chooser query,
+    and a publish is seen at once."""
+    from django.template import Context, Template
+    from django.test import Client, RequestFactory
+    from django.utils import translation
+
+    home = page_in(HomePage, language)
+    request = RequestFactory().get(home.url)
+    request.is_preview = True  # Wagtail's own rendering, nothing kept
+    with translation.override(language):
+        wagtails = Template("{% load wagtailcore_tags %}{% include_block page.body %}").render(
+            Context({"page": home, "request": request})
+        )
+    served = soup(client.get(home.url)).select_one(".stream").decode_contents()
+    assert served.strip() == str(soup_of(wagtails)).strip()
+    with django_assert_max_num_queries(2):  # the page itself and its announcements, not its page choosers
+        Client().get(home.url, QUERY_STRING="fresh=1")
+    home.hero_heading = "标题"
+    body = list(home.body.raw_data)
+    call = next(block for block in body if block["type"] == "call_to_action")
+    call["value"]["button_label"] = "Published just now"
+    home.body = body
+    home.save_revision().publish()
+    assert "Published just now" in Client().get(home.url, QUERY_STRING="fresh=2").content.decode()
+
+
+def soup_of(html):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
