@@ -290,3 +290,26 @@ def test_form_page_uncached_runs_at_most_four_queries(client, django_assert_max_
     with django_assert_max_num_queries(4):
         response = Client().get(page.url)
     assert response.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.django_db
+def test_each_request_gets_its_own_copy_of_a_kept_live_page(django_assert_num_queries):
+    """Routing reuses the page this worker read for the current generation (no query), yet every
+    request gets its own copy: an attribute one request sets on its page is not on the next one's."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    home = page_in(HomePage, "zh-hans")
+
+    def routed():
+        request = RequestFactory(HTTP_HOST="localhost").get(home.url)
+        request.user = AnonymousUser()
+        page_cache.prefetch_route(request)
+        return request._wagtail_route_for_request[0]
+
+    first = routed()
+    first.left_by_a_previous_visitor = "secret"
+    with django_assert_num_queries(0):
+        second = routed()
+    assert second.pk == home.pk and second is not first
+    assert not hasattr(second, "left_by_a_previous_visitor")
