@@ -111,10 +111,22 @@ def footer_links(context, details=None):
 LIVE_BLOCKS = {"case_counter"}
 _rendered_blocks = {}
 _RENDERED_BLOCKS_SIZE = 512
+_kept_fragments = {}
+
+
+def _keeps(request, page):
+    """Whether what is rendered for this page may be kept: the live page served to a visitor."""
+    return (
+        request is not None
+        and not getattr(request, "is_preview", False)
+        and getattr(page, "live", False)
+        and getattr(page, "pk", None) is not None
+    )
 
 
 def _forget_rendered_blocks():
     _rendered_blocks.clear()
+    _kept_fragments.clear()
 
 
 bump_listeners.append(_forget_rendered_blocks)
@@ -126,7 +138,7 @@ def page_body(context, page):
     body = page.body
     request = context.get("request")
     flat = context.flatten()
-    if request is None or getattr(request, "is_preview", False) or not page.live:
+    if not _keeps(request, page):
         return body.render_as_block(context=flat)
     generation = current_generation(request)
     parts = []
@@ -142,3 +154,35 @@ def page_body(context, page):
         parts.append((html, raw["type"]))
     # The markup Wagtail's StreamBlock.render_basic gives.
     return format_html_join("\n", '<div class="w-block-{1} block-{1}">{0}</div>', parts) if parts else format_html("")
+
+
+class KeptNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request, page = context.get("request"), context.get("page")
+        if not _keeps(request, page):
+            return self.nodelist.render(context)
+        key = (current_generation(request), self.name, page.pk, _language())
+        html = _kept_fragments.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(_kept_fragments) >= _RENDERED_BLOCKS_SIZE:
+                _kept_fragments.clear()
+            _kept_fragments[key] = html
+        return html
+
+
+@register.tag
+def kept(parser, token):
+    """``{% kept "name" %}...{% endkept %}``: a part of a page rendered once per content generation,
+    page and language in each worker (the header, the footer, the latest announcements). Only for
+    what depends on nothing else: never a form, a token, a message or anything about the visitor."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% kept %} takes one quoted name")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(bits[1][1:-1], nodelist)

@@ -183,3 +183,24 @@ def soup_of(html):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.django_db
+def test_the_kept_header_and_footer_follow_a_change_at_once(client, demo_site):
+    """The header, footer and latest announcements are kept per content generation, page and
+    language ({% kept %}): saving the organisation details shows everywhere on the next request,
+    and each language keeps its own."""
+    from django.test import Client
+
+    from home.models import OrganisationDetails
+
+    chinese, english = page_in(HomePage, "zh-hans"), page_in(HomePage, "en")
+    for page in (chinese, english, chinese):
+        client.get(page.url, QUERY_STRING="warm=1")
+    details = OrganisationDetails.objects.get(locale__language_code="zh-hans")
+    details.name = "微信问责项目（新名称）"
+    details.save()
+    document = soup(Client().get(chinese.url, QUERY_STRING="after=1"))
+    assert "微信问责项目（新名称）" in document.select_one(".site-header").get_text()
+    assert "微信问责项目（新名称）" in document.select_one(".site-footer").get_text()
+    assert "微信问责项目（新名称）" not in Client().get(english.url, QUERY_STRING="after=1").content.decode()
