@@ -3,57 +3,35 @@ content generation and kept in Django's default cache (Redis in production), so 
 does not look up its site, its home page in this language, the menu, the footer and the language
 switcher again on every request.
 
-The generation is one number in the shared cache. Publishing, unpublishing, moving or deleting a
-page, syncing a translation, or saving the organisation details, a site, a locale or a view
-restriction bumps it (home/signals.py): every worker then builds a fresh map and the public page
-cache (home/page_cache.py) stops serving the pages it stored under the old number.
+The generation (cms/content_generation.py) is one number in the shared cache. Publishing,
+unpublishing, moving or deleting a page, syncing a translation, or saving the organisation details,
+a question, a site, a locale or a view restriction bumps it (home/signals.py): every worker then
+builds a fresh map and the public page cache (home/page_cache.py) stops serving the pages it stored
+under the old number.
 """
 
-import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction, Site
 
-GENERATION_KEY = "public-site:generation"
+# The generation lives in cms (the case app's intake reads it too); imported from here by the public site.
+from cms.content_generation import GENERATION_KEY, bump_generation, bump_listeners, current_generation
+
+__all__ = ["GENERATION_KEY", "bump_generation", "bump_listeners", "current_generation", "site_map_for"]
+
 MAP_KEY = "public-site:map:{generation}:{host}"
 # A worker keeps the last few maps it unpickled, keyed by generation and host.
 _memo: dict[tuple, "SiteMap"] = {}
 _MEMO_SIZE = 8
 
 
-def _generation_timeout():
-    """Forever in a shared cache. A per-process memory cache cannot hear another worker's bump,
-    so there the number expires after a minute: a change shows everywhere within a minute."""
-    backend = settings.CACHES["default"]["BACKEND"]
-    return 60 if backend.endswith(("LocMemCache", "DummyCache")) else None
-
-
-def current_generation(request=None):
-    """The content generation, read once per request (a single cache lookup)."""
-    if request is not None and hasattr(request, "_public_generation"):
-        return request._public_generation
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = time.time_ns()
-        if not cache.add(GENERATION_KEY, value, timeout=_generation_timeout()):
-            value = cache.get(GENERATION_KEY, value)
-    if request is not None:
-        request._public_generation = value
-    return value
-
-
-# Called after every bump in this process (the page cache's per-worker copies: home/page_cache.py).
-bump_listeners = []
-
-
-def bump_generation():
-    """Forget every cached public page, menu and link: the content has changed."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=_generation_timeout())
+def _forget_maps():
     _memo.clear()
-    for listener in bump_listeners:
-        listener()
+
+
+bump_listeners.append(_forget_maps)
 
 
 @dataclass

@@ -215,10 +215,10 @@ class IntakeFormPage(AbstractForm):
             classes[wanted] = narrowed
         return classes[wanted]
 
-    def use_live_questions(self):
+    def use_live_questions(self, request):
         """Serving the live page: its questions, steps and form classes as this worker last read them
         for the same live revisions (forms_app/intake/live_questions.py)."""
-        live = remembered(live_key(self), lambda: LiveForm(self))
+        live = remembered(live_key(self, request), lambda: LiveForm(self))
         self.__dict__.update(_all_questions=live.questions, _claimant_layout=live.layout, _form_classes=live.classes)
 
     def get_submission_class(self):
@@ -247,7 +247,7 @@ class IntakeFormPage(AbstractForm):
         a whole-form POST (no JavaScript) files nothing: the form comes back with the rows changed."""
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
-        self.use_live_questions()
+        self.use_live_questions(request)
         if request.method == "GET" or (request.method == "POST" and STEP_FIELD in request.POST):
             flow = StepFlow(self, request)
             return flow.get() if request.method == "GET" else flow.post()
