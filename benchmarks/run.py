@@ -169,15 +169,17 @@ def wrk(host, path, headers=(), attempts=2):
     )
     output = completed.stdout
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if not all(re.search(rf"{share}%\s+[\d.]+(us|ms|s|m)\b", output) for share in (50, 99)):
+    # Anchored at the line's start: a "+/- Stdev" column such as "97.50%" must not be read as p50.
+    latency = {share: re.search(rf"^\s*{share}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M) for share in (50, 99)}
+    if not all(latency.values()):
         say(f"wrk printed no latency distribution for {path}:\n{output}{completed.stderr}")
         if attempts > 1:
             return wrk(host, path, headers, attempts - 1)
         raise SystemExit("wrk failed twice; see above")
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": _ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99_ms": _ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50_ms": _ms(latency[50].group(1)),
+        "p99_ms": _ms(latency[99].group(1)),
         "errors": int(bad.group(1)) if bad else 0,
     }
 
