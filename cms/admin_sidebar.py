@@ -9,7 +9,7 @@ their menu within that time; what they may open is still checked on every reques
 that is briefly out of date. Nothing about the claimants is in it.
 
 Installed by replacing the tag in Wagtail's tag library (``install()``, from the app's ``ready``):
-Wagtail offers no hook for it. tests/review/test_listing_queries.py checks that it is in use.
+Wagtail offers no hook for it. tests/review/test_admin_sidebar.py checks that it is in use.
 """
 
 import hashlib

@@ -1,8 +1,8 @@
 """A live intake form's questions, steps and form classes, read once per live revision in each worker.
 
 Every GET of a form step and every POST read the questions (and, for a translation, the English
-source's) from the database, planned the steps and built a form class again: two thirds of the form
-page's time. They change only when a form is published (a new live revision; wagtail-localize's
+source's) from the database, planned the steps and built a form class again: about two fifths of
+the form page's time. They change only when a form is published (a new live revision; wagtail-localize's
 sync publishes too), so each worker keeps them keyed by the live revision of the page and of its
 source. The source's live revision is looked up once per content generation (a publish changes it),
 so a re-published English form is seen at once by its translations (their untranslated questions
