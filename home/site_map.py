@@ -94,6 +94,28 @@ class SiteMap:
         return {lang: entry.url for (key, lang), entry in self.by_key.items() if key == translation_key}
 
 
+class _Row:
+    """One live page as plain values, with Wagtail's own URL methods (Page.get_url and what it
+    calls read only ``url_path`` and the site root paths): building the map no longer makes a
+    Page object per page, which was half of its cost."""
+
+    FIELDS = (
+        "pk", "content_type_id", "translation_key", "locale__language_code", "url_path", "title", "path", "depth",
+        "show_in_menus", "alias_of_id",
+    )  # fmt: skip
+
+    def __init__(self, pk, content_type_id, translation_key, language, url_path, title, path, depth, menus, alias):
+        self.pk, self.content_type_id = pk, content_type_id
+        self.translation_key, self.language = translation_key, language
+        self.url_path, self.title, self.path, self.depth = url_path, title, path, depth
+        self.show_in_menus, self.alias_of_id = menus, alias
+
+    _get_site_root_paths = Page._get_site_root_paths
+    _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
+    get_url_parts = Page.get_url_parts
+    get_url = Page.get_url
+
+
 def _build(request):
     from home.models import OrganisationDetails
 
@@ -104,23 +126,24 @@ def _build(request):
     site_map = SiteMap(site=site, home_key=str(site.root_page.translation_key))
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     by_pk = {}
-    pages = Page.objects.live().filter(depth__gte=2).select_related("locale").order_by("path")
-    for page in pages:
-        url = page.get_url(request=request)
+    rows = Page.objects.live().filter(depth__gte=2).order_by("path").values_list(*_Row.FIELDS)
+    for values in rows:
+        row = _Row(*values)
+        url = row.get_url(request=request)
         if not url:
             continue
         entry = PageEntry(
-            pk=page.pk,
-            content_type_id=page.content_type_id,
-            translation_key=str(page.translation_key),
-            language=page.locale.language_code,
+            pk=row.pk,
+            content_type_id=row.content_type_id,
+            translation_key=str(row.translation_key),
+            language=row.language,
             url=url,
-            title=page.title,
-            path=page.path,
-            depth=page.depth,
-            show_in_menus=page.show_in_menus,
+            title=row.title,
+            path=row.path,
+            depth=row.depth,
+            show_in_menus=row.show_in_menus,
             # Aliases inherit their original's restrictions: leave them to Wagtail's own checks.
-            restricted=page.alias_of_id is not None or any(page.path.startswith(p) for p in restricted_paths),
+            restricted=row.alias_of_id is not None or any(row.path.startswith(p) for p in restricted_paths),
         )
         site_map.by_url[url] = entry
         site_map.by_key[(entry.translation_key, entry.language)] = entry

@@ -78,9 +78,13 @@ def filed_cases(db):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit and sign-in counters and Wagtail's site root paths live in the caches: each test starts with none."""
+    """Rate-limit and sign-in counters and Wagtail's site root paths live in the caches: each test starts with none.
+
+    So do the form wordings this process saw committed: a test's "commit" (on_commit callbacks run
+    by django_capture_on_commit_callbacks) is rolled back with the test."""
     from django.core.cache import caches
 
+    from forms_app.cases.models import FormWording
     from forms_app.intake import live_questions
     from home.page_cache import forget_local_copies
 
@@ -88,6 +92,7 @@ def _clear_cache():
         cache.clear()
     forget_local_copies()
     live_questions.forget()
+    FormWording._committed.clear()
     yield
     for cache in caches.all():
         cache.clear()

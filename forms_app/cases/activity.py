@@ -89,7 +89,7 @@ def consent_rows(case, granted_by_use, when):
 def record_initial_contact(case, values):
     contact = ClaimantContact(case=case)
     contact.set(values)
-    contact.save()
+    contact.save(force_insert=True)  # a new case has none yet: no UPDATE tried first
     return contact
 
 

@@ -24,8 +24,22 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue_after_commit(task_function, *args):
-    """Queue ``task_function(*args)`` once the current transaction commits (now, outside one)."""
-    transaction.on_commit(lambda: task_function.enqueue(*args))
+    """Queue ``task_function(*args)`` so that it runs only if the current transaction commits.
+
+    The database queue (django_tasks_db) stores the task as a row in this very transaction: it
+    exists if and only if the case does, and filing commits once instead of three times. Any
+    other backend (the immediate one in development and tests runs the task at once) is given
+    the task after the commit."""
+    if _queued_in_this_database(task_function):
+        task_function.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task_function.enqueue(*args))
+
+
+def _queued_in_this_database(task_function):
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_function.get_backend(), DatabaseBackend)
 
 
 def retry_later(task_function, attempt, *args):

@@ -16,6 +16,9 @@ import pillow_heif
 from PIL import Image, ImageOps
 
 pillow_heif.register_heif_opener()
+# The decoders are imported now, once in the sandbox's fork server, not again in every child.
+Image.preinit()
+from PIL import ImageChops, JpegPresets  # noqa: E402,F401 -- imported by the decoders on first use
 
 # Sniffed MIME type -> (the only Pillow decoder allowed to open it, output format).
 _FORMATS = {

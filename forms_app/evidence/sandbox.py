@@ -22,16 +22,20 @@ PROCESSING_FAILED, in the claimant's language: nothing is stored and nothing bec
 The child's answer is read as plain bytes (worker.decode), never unpickled.
 
 Cost: starting the forkserver takes about a second, once per web process (the first request
-with files); after that one request's child costs about 10 ms on an idle machine (measured
-here: 7-15 ms for a text file, 25-70 ms for a small PNG with the machine's load at 8). Like any
-multiprocessing "forkserver" or "spawn" user, each child imports the web process's main script
-as ``__mp_main__``: it must keep its work under ``if __name__ == "__main__":`` (manage.py,
+with files); after that one request's child costs about 7 ms of CPU for a small JPEG (measured
+here on an idle machine). The fork server imports beforehand what every child would otherwise
+import again: the decoders with all of Pillow's format plugins, and the modules the web
+process's main script takes names from (see _main_script_modules). Like any multiprocessing
+"forkserver" or "spawn" user, each child still runs the web process's main script as
+``__mp_main__``: it must keep its work under ``if __name__ == "__main__":`` (manage.py,
 gunicorn and pytest do).
 """
 
 import logging
 import multiprocessing
+import sys
 import threading
+import types
 
 from . import limits
 from .errors import PROCESSING_FAILED, EvidenceRejected
@@ -43,11 +47,33 @@ _WORKER_MODULE = "forms_app.evidence.worker"
 _context = None
 
 
+def _main_script_modules():
+    """The modules the web process's main script takes names from (gunicorn's script: gunicorn.app.wsgiapp).
+
+    multiprocessing runs the main script again in every child, and CPython 3.13's fork server
+    does not preload it as documented (it looks for a "main_path" its own preparation data never
+    holds), so under gunicorn each child imported gunicorn's application code: about 50 ms of
+    CPU per request with files. Imported once in the fork server instead, the re-run costs nothing.
+    """
+    main = sys.modules.get("__main__")
+    names = set()
+    for value in vars(main).values() if main is not None else ():
+        module = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
+        if isinstance(module, str) and module not in ("__main__", "builtins"):
+            names.add(module)
+    return sorted(names)
+
+
 def _get_context():
     global _context
     if _context is None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([_WORKER_MODULE])
+        # What each child would otherwise import again: runpy and what the main script needs (to
+        # re-run it), the fork server's own Popen (to unpickle the process), and the worker with
+        # its decoders.
+        context.set_forkserver_preload(
+            ["runpy", "multiprocessing.popen_forkserver", *_main_script_modules(), _WORKER_MODULE]
+        )
         _context = context
     return _context
 

@@ -28,11 +28,8 @@ def limitation_date_for(case_type, questions, answers, rule=None):
     return rule.date_for(field_types.incident_dates(questions, answers))
 
 
-def record_counsel_data(case, questions, answers):
-    """At filing, inside the filing transaction."""
-    case.limitation_date = limitation_date_for(case.case_type, questions, answers)
-    if case.limitation_date:
-        case.save(update_fields=["limitation_date"])
+def record_positions(case, questions, answers):
+    """At filing, inside the filing transaction (the limitation date is part of the case's insert)."""
     TradePosition.objects.bulk_create(position_rows(case, questions, answers))
 
 

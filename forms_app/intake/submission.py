@@ -12,7 +12,7 @@ from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..evidence import ProcessedEvidence
 from . import field_types
 from .claimant_state import initial_consents, initial_contact
-from .counsel_data import record_counsel_data
+from .counsel_data import limitation_date_for, record_positions
 from .field_types import Role
 
 logger = logging.getLogger(__name__)
@@ -54,50 +54,65 @@ def file_case(page, form):
     index = indexing.build_index(
         field_types.searchable_texts(fields, answers), field_types.identifiers(fields, answers)
     )
+    limitation_date = limitation_date_for(page.case_type, fields, answers)
 
     written = []
     try:
-        with transaction.atomic():
-            new_case = create_case_row(page, answers, questions, evidence_count=len(uploads), index=index)
-            for upload in uploads:
-                store_evidence(new_case.case, upload, keep_originals, written)
-            record_losses(new_case.case, fields, answers)
-            record_counsel_data(new_case.case, fields, answers)
-            activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
-            activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
-            CaseIdentifier.objects.bulk_create(indexing.identifier_rows(new_case.case, index))
-            tasks.case_filed(new_case.case)
+        # A new reference or receipt code that collides with an existing one (unlikely) fails the
+        # case's insert: the whole transaction is rolled back and tried again with fresh ones, so
+        # that the insert needs no savepoint of its own.
+        for attempt in range(1, REFERENCE_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    new_case = insert_case(page, answers, questions, len(uploads), index, limitation_date)
+                    for upload in uploads:
+                        store_evidence(new_case.case, upload, keep_originals, written)
+                    record_losses(new_case.case, fields, answers)
+                    record_positions(new_case.case, fields, answers)
+                    activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
+                    activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
+                    CaseIdentifier.objects.bulk_create(indexing.identifier_rows(new_case.case, index))
+                    tasks.case_filed(new_case.case)
+                return new_case
+            except IntegrityError as error:
+                evidence_store.delete_files(written)
+                written.clear()
+                if attempt == REFERENCE_ATTEMPTS or not _collided(error):
+                    raise
     except Exception as error:
         # Files are not transactional: remove what was written before the rollback.
         evidence_store.delete_files(written)
         # The type only: an exception message could quote what the claimant wrote.
         logger.error("Filing a case failed: %s", type(error).__name__)
         raise SubmissionFailed from error
-    return new_case
 
 
-def create_case_row(page, answers, questions, evidence_count, index):
-    """A fresh reference and receipt code; retried on the (unlikely) collision of either."""
-    for _attempt in range(5):
-        receipt_code = new_receipt_code()
-        case = Case(
-            case_type=page.case_type,
-            language=page.locale.language_code,
-            form_page=page,
-            form_translation_key=page.translation_key,
-            evidence_count=evidence_count,
-            receipt_code_hash=receipt_code_hash(receipt_code),
-        )
-        case.create_data_key()
-        case.set_answers(answers, questions)
-        indexing.apply_index(case, index)
-        try:
-            with transaction.atomic():
-                case.save()
-        except IntegrityError:
-            continue
-        return NewCase(case=case, receipt_code=receipt_code)
-    raise IntegrityError("Could not allocate a unique case reference.")
+REFERENCE_ATTEMPTS = 5
+
+
+def _collided(error):
+    """Whether an IntegrityError is a new case's reference or receipt code already being taken."""
+    text = str(error.__cause__ or error)
+    return "reference" in text or "receipt_code_hash" in text
+
+
+def insert_case(page, answers, questions, evidence_count, index, limitation_date):
+    """The case row, with a fresh reference and receipt code."""
+    receipt_code = new_receipt_code()
+    case = Case(
+        case_type=page.case_type,
+        language=page.locale.language_code,
+        form_page=page,
+        form_translation_key=page.translation_key,
+        evidence_count=evidence_count,
+        receipt_code_hash=receipt_code_hash(receipt_code),
+        limitation_date=limitation_date,
+    )
+    case.create_data_key()
+    case.set_answers(answers, questions)
+    indexing.apply_index(case, index)
+    case.save(force_insert=True)
+    return NewCase(case=case, receipt_code=receipt_code)
 
 
 def store_evidence(case, upload: ProcessedEvidence, keep_original, written):

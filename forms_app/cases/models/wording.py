@@ -9,7 +9,9 @@ writer cannot point a case at other wording unnoticed) and in ``Case.wording`` (
 import hashlib
 import json
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,11 +42,18 @@ class FormWording(models.Model):
     def __str__(self):
         return self.key[:12]
 
+    # Keys this process has seen committed: a form's wording is stored by its first case and then
+    # only referenced, so later cases skip the lookup. Rows are never deleted (cases protect them).
+    _committed = set()
+
     @classmethod
     def store(cls, questions):
         """The key of ``questions``, stored if new."""
         key = wording_key(questions)
-        cls.objects.get_or_create(key=key, defaults={"questions": json.loads(canonical(questions))})
+        if key not in cls._committed:
+            cls.objects.get_or_create(key=key, defaults={"questions": json.loads(canonical(questions))})
+            # Remembered only once committed: a rolled-back first case leaves no row behind.
+            transaction.on_commit(lambda: cls._committed.add(key))
         return key
 
     @classmethod
@@ -57,3 +66,9 @@ class FormWording(models.Model):
                 raise WordingMismatch(key)
             questions = cls._cache[key] = row
         return questions
+
+
+@receiver(post_migrate, dispatch_uid="form-wording-forget-committed")
+def forget_committed_wording(**kwargs):
+    """A flushed or re-created database (tests, a restore) no longer holds the rows seen before."""
+    FormWording._committed.clear()

@@ -1,0 +1,89 @@
+"""Filing is one transaction: the case, its rows, its mail tasks and its form wording, or nothing."""
+
+import pytest
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from forms_app.models import Case, FormWording
+from tests.builders import intake_form
+from tests.intake.builders import complete_answers
+from tests.intake.test_intake import FailingEvidenceStorage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def failing_evidence_storage(settings, evidence_dir):
+    FailingEvidenceStorage.saves = 0
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "tests.intake.test_intake.FailingEvidenceStorage",
+            "OPTIONS": {"location": str(evidence_dir)},
+        },
+    }
+
+
+def mail_tasks():
+    """The case's tasks (creating the form pages queues search-index tasks too)."""
+    return DBTaskResult.objects.filter(task_path__startswith="forms_app.cases.tasks.")
+
+
+def test_a_reference_already_taken_is_drawn_again_and_the_case_is_filed(client, monkeypatch):
+    page = intake_form("account_closure", "zh-hans")
+    assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+    taken = Case.objects.get().reference
+    drawn = iter([taken, "WC-TEST-2345"])
+    monkeypatch.setattr(Case._meta.get_field("reference"), "_get_default", lambda: next(drawn))
+    response = client.post(page.url, complete_answers(page, files=[]))
+    assert response.status_code == 302
+    assert sorted(Case.objects.values_list("reference", flat=True)) == sorted([taken, "WC-TEST-2345"])
+
+
+def test_with_the_database_queue_the_mail_tasks_are_stored_with_the_case(client, database_queue):
+    page = intake_form("persecution", "en")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+    case = Case.objects.get()
+    assert list(mail_tasks().order_by("task_path").values_list("task_path", "args_kwargs")) == [
+        ("forms_app.cases.tasks.notify_staff_of_new_case", {"args": [case.pk], "kwargs": {}}),
+        ("forms_app.cases.tasks.send_claimant_mail", {"args": [case.pk, "acknowledgement"], "kwargs": {}}),
+    ]
+    # The case's insert needs no savepoint of its own (a collision retries the whole transaction).
+    statements = [query["sql"] for query in queries.captured_queries]
+    insert = next(i for i, sql in enumerate(statements) if sql.startswith('INSERT INTO "forms_app_case"'))
+    assert not statements[insert - 1].startswith("SAVEPOINT")
+
+
+def test_a_case_that_fails_leaves_no_mail_task_and_no_remembered_wording(
+    client, database_queue, failing_evidence_storage
+):
+    FormWording._committed.clear()
+    page = intake_form("privacy_censorship", "en")
+    assert client.post(page.url, complete_answers(page)).status_code == 422
+    assert not Case.objects.exists()
+    assert not mail_tasks().exists()
+    assert not FormWording.objects.exists()
+    assert not FormWording._committed
+
+
+def test_wording_seen_committed_is_stored_once_and_forgotten_when_the_database_is_flushed(
+    client, django_capture_on_commit_callbacks
+):
+    FormWording._committed.clear()
+    page = intake_form("account_closure", "en")
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+    assert FormWording.objects.count() == 1
+    assert set(Case.objects.values_list("wording_id", flat=True)) == FormWording._committed
+    # What "flush" (and a migrate of a new database) sends.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert not FormWording._committed
