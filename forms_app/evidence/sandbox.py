@@ -7,6 +7,10 @@ a small, already-warm process that has the decoders imported, not a new interpre
 * limits its address space (EVIDENCE_SANDBOX_MEMORY_BYTES, RLIMIT_AS), CPU time
   (EVIDENCE_SANDBOX_CPU_SECONDS, RLIMIT_CPU), the size of any file it writes (RLIMIT_FSIZE)
   and core dumps (none); ffmpeg, which it runs for audio and video, inherits these limits;
+* starts with none of the web process's environment but a short list of harmless variables
+  (ENVIRONMENT_KEPT): the environment holds SECRET_KEY, CASE_MASTER_KEYS, CASE_HASH_KEY and the
+  database's and the cache's addresses with their passwords, which a child taken over by a hostile
+  file could otherwise read from its own memory;
 * enters a new, empty network namespace where the kernel allows unprivileged user namespaces
   (most Linux distributions; check with ``unshare -rn true``). Where it does not, the child
   still holds no socket of the web process, but a child taken over by a hostile file could open
@@ -33,9 +37,11 @@ gunicorn and pytest do).
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 import types
+from multiprocessing import forkserver
 
 from . import limits
 from .errors import PROCESSING_FAILED, EvidenceRejected
@@ -62,6 +68,35 @@ def _main_script_modules():
         if isinstance(module, str) and module not in ("__main__", "builtins"):
             names.add(module)
     return sorted(names)
+
+
+# All that the fork server, and so every child, keeps of the web process's environment.
+ENVIRONMENT_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TMPDIR", "HOME")
+ENVIRONMENT_KEPT_PREFIXES = ("LC_", "PYTHON")
+
+
+def kept_environment(environment):
+    return {
+        name: value
+        for name, value in environment.items()
+        if name in ENVIRONMENT_KEPT or name.startswith(ENVIRONMENT_KEPT_PREFIXES)
+    }
+
+
+def _ensure_fork_server():
+    """Start the fork server (if it is not running) with the kept environment only.
+
+    multiprocessing starts it with the environment of the moment, so that is narrowed for the
+    start and put back at once. Called before every child, so that a fork server that died is not
+    restarted by multiprocessing itself with the whole environment."""
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(kept_environment(saved))
+        forkserver.ensure_running()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def _get_context():
@@ -112,6 +147,7 @@ def process_in_sandbox(files):
     # Killing the child at the deadline also ends a read it has left half-written (EOFError).
     deadline = threading.Timer(timeout, _kill, args=(process,))
     try:
+        _ensure_fork_server()
         process.start()
         deadline.start()
         writer.close()

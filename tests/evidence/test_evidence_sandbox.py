@@ -1,6 +1,7 @@
 """Hostile files are parsed in a limited child process; bombs and floods are refused, never a 500."""
 
 import io
+import os
 import socket
 import struct
 import zlib
@@ -134,8 +135,6 @@ def test_a_child_out_of_memory_refuses_the_image_not_the_site(settings):
 
 
 def _network_namespaces_allowed():
-    import os
-
     pid = os.fork()
     if pid == 0:
         try:
@@ -148,8 +147,6 @@ def _network_namespaces_allowed():
 
 def test_isolated_child_cannot_reach_the_network():
     """After isolate() a child cannot connect even to a server listening on 127.0.0.1."""
-    import os
-
     if not _network_namespaces_allowed():
         pytest.skip("this kernel does not allow unprivileged network namespaces")
     server = socket.create_server(("127.0.0.1", 0))
@@ -166,3 +163,25 @@ def test_isolated_child_cannot_reach_the_network():
     status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
     server.close()
     assert status == 0
+
+
+def test_a_sandbox_child_sees_none_of_the_web_process_secrets(monkeypatch):
+    """A child taken over by a hostile file must not find the master keys, the secret key or the
+    database's password in its own environment: it starts with a short list of harmless variables."""
+    from forms_app.evidence import sandbox
+    from tests.evidence import environment_probe
+
+    monkeypatch.setenv("CASE_MASTER_KEYS", "a-master-key-that-must-stay-in-the-web-process")
+    context = sandbox._get_context()
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=environment_probe.send_environment, args=(writer,), daemon=True)
+    sandbox._ensure_fork_server()
+    child.start()
+    writer.close()
+    names = set(reader.recv_bytes().decode().split("\n")) - {""}
+    child.join(10)
+    assert "PATH" in names
+    # Variables a library sets in the child itself (the terminal's size) are not the web process's.
+    from_web_process = names & set(os.environ)
+    assert from_web_process == set(sandbox.kept_environment(dict.fromkeys(from_web_process, "")))
+    assert not names & {"CASE_MASTER_KEYS", "CASE_HASH_KEY", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
