@@ -46,7 +46,14 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import PageViewRestriction
 
-from .site_map import GENERATION_KEY, bump_generation, bump_listeners, current_generation, site_map_for
+from .site_map import (
+    GENERATION_KEY,
+    bump_generation,
+    bump_listeners,
+    current_generation,
+    forget_listeners,
+    site_map_for,
+)
 
 # v2: stored in compressed pieces (see _stored_page).
 PAGE_KEY = "public-page:v2:{digest}"
@@ -231,11 +238,12 @@ def _no_view_restrictions():
     return PageViewRestriction.objects.none()
 
 
-# --- Live pages, kept per content generation ---------------------------------------------------
+# --- Live pages, kept per live revision -----------------------------------------------------------
 # Reading the routed page was one query but a quarter of a page's time (Django compiling a join over
-# the page model's tables). A live page changes only with the content, so each worker keeps the pages
-# it read for the current generation (forgotten on a bump, like everything else keyed by it). Every
-# request gets its own shallow copy: what a request attaches to its page never reaches another.
+# the page model's tables). A live page changes only when it is published (a new live revision) or
+# moved (the site's structure), so each worker keeps the pages it read under those two (see
+# home/site_map.py). Every request gets its own shallow copy: what a request attaches to its page
+# never reaches another.
 LIVE_PAGES = 256
 _live_pages = {}
 
@@ -244,11 +252,11 @@ def _forget_live_pages():
     _live_pages.clear()
 
 
-bump_listeners.append(_forget_live_pages)
+forget_listeners.append(_forget_live_pages)
 
 
-def _live_page(request, entry):
-    key = (current_generation(request), entry.pk)
+def _live_page(request, site_map, entry):
+    key = (entry.pk, site_map.revisions.get(entry.pk), site_map.structure)
     # Signed-in staff always get the page as it is in the database.
     page = None if request.user.is_authenticated else _live_pages.get(key)
     if page is None:
@@ -263,7 +271,7 @@ def _live_page(request, entry):
 
 
 def prefetch_route(request):
-    """Route the request from the site map: the page this worker read for the current generation (or
+    """Route the request from the site map: the page this worker read for its live revision (or
     one query) instead of Wagtail's walk from the site's root (site, locale, root page, its
     translation, each level, view restrictions). Pages with view restrictions (and aliases) are left
     to Wagtail's own routing and checks."""
@@ -271,7 +279,7 @@ def prefetch_route(request):
     entry = site_map.by_url.get(request.path) if site_map and site_map.site else None
     if entry is None or entry.restricted:
         return
-    page = _live_page(request, entry)
+    page = _live_page(request, site_map, entry)
     if page is None:
         return
     # The site map has just said that neither this page nor an ancestor is restricted.
@@ -300,7 +308,9 @@ class PublicPageCacheMiddleware:
                 prefetch_route(request)
             return self.get_response(request)
         if settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate"):
-            bump_generation()  # the benchmark's "first request after a publish"
+            # The benchmark's "first request after a publish": the generation changes as a publish
+            # made on another worker changes it (this one checks what it kept against the rows).
+            bump_generation()
         if settings.BENCH_MODE and request.headers.get("X-Bench-Bypass"):
             prefetch_route(request)  # the benchmark's "uncached": rendered afresh, nothing stored
             return self.get_response(request)

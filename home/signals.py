@@ -1,7 +1,9 @@
 """Content changes that make every cached public page, menu and link out of date.
 
-Each just bumps the generation number in the shared cache (home/site_map.py); every worker sees
-the new number on its next request, so nothing has to be deleted key by key.
+Each bumps the generation number in the shared cache (cms/content_generation.py); every worker sees
+the new number on its next request, so nothing has to be deleted key by key, and checks what it
+kept against the database's rows (home/site_map.py). The worker that made the change also forgets
+everything it kept from the content.
 """
 
 from django.db import transaction
@@ -9,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from .site_map import bump_generation
+from .site_map import bump_generation, forget_kept_content
 
 # Saving a page covers direct saves and wagtail-localize's translation sync (which saves or
 # publishes the translated pages); snippets such as the organisation details are translated and
@@ -19,6 +21,7 @@ CONTENT_MODELS = ("home.OrganisationDetails", "forms_app.IntakeFormField", Site,
 
 
 def content_changed(sender=None, **kwargs):
+    forget_kept_content()
     bump_generation()
     # A visitor arriving before the change commits may read the old rows under the new number:
     # bump once more when it has committed (once per transaction, however many rows it saved).

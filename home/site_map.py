@@ -1,37 +1,54 @@
-"""What the public site's chrome and routing need to know about the live pages, built once per
-content generation and kept in Django's default cache (Redis in production), so that a public page
-does not look up its site, its home page in this language, the menu, the footer and the language
-switcher again on every request.
+"""What the public site's chrome and routing need to know about the live pages, so that a public
+page does not look up its site, its home page in this language, the menu, the footer and the
+language switcher again on every request.
 
-The generation (cms/content_generation.py) is one number in the shared cache. Publishing,
-unpublishing, moving or deleting a page, syncing a translation, or saving the organisation details,
-a question, a site, a locale or a view restriction bumps it (home/signals.py): every worker then
-builds a fresh map and the public page cache (home/page_cache.py) stops serving the pages it stored
-under the old number.
+Each worker keeps the map of each site it serves. When the content generation changes
+(cms/content_generation.py: a publish, an unpublish, a move, a translation sync, the organisation
+details, a site, a locale, a view restriction; see home/signals.py) the worker reads the rows the
+map is made of again (the site, the live pages, the view restrictions, the organisation details:
+three queries of plain values) and builds a new map only if they differ. Besides the map, the rows
+give two keys for what is kept of the pages (home/page_cache.py, home/templatetags/site_chrome.py):
+
+- ``structure``, a digest of everything the chrome shows (titles, URLs, the menu, restrictions, the
+  organisation details, the site), which a publish that changes none of them leaves as it is;
+- ``revisions``, the live revision of every page, which changes only for the page published.
+
+So after a publish each worker checks its rows once and renders again only what the publish changed.
 """
 
+import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction, Site
 
 # The generation lives in cms (the case app's intake reads it too); imported from here by the public site.
-from cms.content_generation import GENERATION_KEY, bump_generation, bump_listeners, current_generation
+from cms.content_generation import (
+    GENERATION_KEY,
+    bump_generation,
+    bump_listeners,
+    current_generation,
+    forget_kept_content,
+    forget_listeners,
+    live_revision_finders,
+)
 
-__all__ = ["GENERATION_KEY", "bump_generation", "bump_listeners", "current_generation", "site_map_for"]
+__all__ = [
+    "GENERATION_KEY",
+    "bump_generation",
+    "bump_listeners",
+    "current_generation",
+    "forget_kept_content",
+    "forget_listeners",
+    "site_map_for",
+]
 
-MAP_KEY = "public-site:map:{generation}:{host}"
-# A worker keeps the last few maps it unpickled, keyed by generation and host.
-_memo: dict[tuple, "SiteMap"] = {}
+# A worker keeps the last map of each host it served (hosts are limited by ALLOWED_HOSTS).
+_memo: dict[str, "SiteMap"] = {}
 _MEMO_SIZE = 8
-
-
-def _forget_maps():
-    _memo.clear()
-
-
-bump_listeners.append(_forget_maps)
 
 
 @dataclass
@@ -59,6 +76,21 @@ class SiteMap:
     by_key: dict[tuple[str, str], PageEntry] = field(default_factory=dict)
     organisation: dict[str, object] = field(default_factory=dict)
     footer: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Digest of the rows the map was built from, without the pages' revisions (see the module).
+    structure: str = ""
+    # {page pk: live revision id} of every live page, and the generation they were read in.
+    revisions: dict[int, int | None] = field(default_factory=dict)
+    generation: object = None
+    site_rows: tuple = ()
+
+    def revisions_of(self, content_type_ids):
+        """((pk, live revision), ...) of the live pages of these content types: a key for a part that
+        lists them (the latest announcements)."""
+        return tuple(
+            (entry.pk, self.revisions.get(entry.pk))
+            for entry in self.by_url.values()
+            if entry.content_type_id in content_type_ids
+        )
 
     def home(self, language):
         if self.home_key is None:
@@ -101,14 +133,14 @@ class _Row:
 
     FIELDS = (
         "pk", "content_type_id", "translation_key", "locale__language_code", "url_path", "title", "path", "depth",
-        "show_in_menus", "alias_of_id",
+        "show_in_menus", "alias_of_id", "live_revision_id",
     )  # fmt: skip
 
-    def __init__(self, pk, content_type_id, translation_key, language, url_path, title, path, depth, menus, alias):
-        self.pk, self.content_type_id = pk, content_type_id
+    def __init__(self, pk, content_type, translation_key, language, url_path, title, path, depth, menus, alias, rev):
+        self.pk, self.content_type_id = pk, content_type
         self.translation_key, self.language = translation_key, language
         self.url_path, self.title, self.path, self.depth = url_path, title, path, depth
-        self.show_in_menus, self.alias_of_id = menus, alias
+        self.show_in_menus, self.alias_of_id, self.live_revision_id = menus, alias, rev
 
     _get_site_root_paths = Page._get_site_root_paths
     _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
@@ -116,18 +148,54 @@ class _Row:
     get_url = Page.get_url
 
 
-def _build(request):
+@dataclass
+class _Rows:
+    """What a site map is made of, as read from the database: each page's values (_Row.FIELDS)
+    followed by whether it or an ancestor has a view restriction."""
+
+    site_rows: tuple
+    pages: list
+    details: list
+
+    @property
+    def structure(self):
+        """A digest of the rows without the pages' live revisions."""
+        pages = [(*values[:-2], values[-1]) for values in self.pages]
+        details = [
+            (detail.pk, detail.locale_id, *(f.value_to_string(detail) for f in detail._meta.concrete_fields))
+            for detail in self.details
+        ]
+        text = repr((self.site_rows, pages, details))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def revisions(self):
+        return {values[0]: values[-2] for values in self.pages}
+
+
+SITE_FIELDS = ("pk", "hostname", "port", "root_page_id", "is_default_site", "site_name")
+
+
+def _read(request):
     from home.models import OrganisationDetails
 
-    site = Site.find_for_request(request)
+    # A restriction on the page or on an ancestor (whose path is a prefix of the page's).
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    pages = Page.objects.live().filter(depth__gte=2).annotate(restricted=Exists(restricted)).order_by("path")
+    return _Rows(
+        site_rows=tuple(Site.objects.order_by("pk").values_list(*SITE_FIELDS)),
+        pages=list(pages.values_list(*_Row.FIELDS, "restricted")),
+        details=list(OrganisationDetails.objects.select_related("locale").order_by("pk")),
+    )
+
+
+def _build(request, rows, site):
     if site is None:
         return SiteMap(site=None)
-    site.root_page  # noqa: B018 -- fetched now so that it is pickled with the site
+    site.root_page  # noqa: B018 -- fetched now, once per map
     site_map = SiteMap(site=site, home_key=str(site.root_page.translation_key))
-    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     by_pk = {}
-    rows = Page.objects.live().filter(depth__gte=2).order_by("path").values_list(*_Row.FIELDS)
-    for values in rows:
+    for *values, restricted in rows.pages:
         row = _Row(*values)
         url = row.get_url(request=request)
         if not url:
@@ -143,12 +211,12 @@ def _build(request):
             depth=row.depth,
             show_in_menus=row.show_in_menus,
             # Aliases inherit their original's restrictions: leave them to Wagtail's own checks.
-            restricted=row.alias_of_id is not None or any(row.path.startswith(p) for p in restricted_paths),
+            restricted=row.alias_of_id is not None or restricted,
         )
         site_map.by_url[url] = entry
         site_map.by_key[(entry.translation_key, entry.language)] = entry
         by_pk[entry.pk] = entry
-    details = {d.locale.language_code: d for d in OrganisationDetails.objects.select_related("locale").order_by("pk")}
+    details = {d.locale.language_code: d for d in rows.details}
     fallback = next(iter(details.values()), None)
     for code, _name in settings.LANGUAGES:
         org = details.get(code, fallback)
@@ -167,21 +235,40 @@ def _build(request):
 
 
 def site_map_for(request):
-    """The map of the request's site for the current generation (built on a miss)."""
+    """The map of the request's site for the current generation: the one this worker has if the
+    rows it is made of did not change, else a new one."""
     if request is None:
         return None
     if hasattr(request, "_public_site_map"):
         return request._public_site_map
     generation = current_generation(request)
-    key = MAP_KEY.format(generation=generation, host=request.get_host())
-    site_map = _memo.get(key)
-    if site_map is None:
-        site_map = cache.get(key)
-        if site_map is None:
-            site_map = _build(request)
-            cache.set(key, site_map, timeout=60 * 60 * 24)
-        if len(_memo) >= _MEMO_SIZE:
+    host = request.get_host()
+    known = _memo.get(host)
+    if known is not None and known.generation == generation:
+        site_map = known
+    else:
+        rows = _read(request)
+        structure = rows.structure
+        if known is not None and known.structure == structure:
+            # Only revisions changed (or nothing): the same map, with this generation's revisions.
+            site_map = dataclasses.replace(known, revisions=rows.revisions, generation=generation)
+        else:
+            same_sites = known is not None and known.site_rows == rows.site_rows
+            site = known.site if same_sites else Site.find_for_request(request)
+            site_map = _build(request, rows, site)
+            site_map.structure, site_map.revisions = structure, rows.revisions
+            site_map.generation, site_map.site_rows = generation, rows.site_rows
+        if len(_memo) >= _MEMO_SIZE and host not in _memo:
             _memo.clear()
-        _memo[key] = site_map
+        _memo[host] = site_map
     request._public_site_map = site_map
     return site_map
+
+
+def _known_live_revision(request, translation_key, language):
+    site_map = site_map_for(request) if request is not None else None
+    entry = site_map.by_key.get((str(translation_key), language)) if site_map else None
+    return (entry.pk, site_map.revisions.get(entry.pk)) if entry is not None else None
+
+
+live_revision_finders.append(_known_live_revision)

@@ -6,7 +6,8 @@ the form page's time. They change only when a form is published (a new live revi
 sync publishes too), so each worker keeps them keyed by the live revision of the page and of its
 source. The source's live revision is looked up once per content generation (a publish changes it),
 so a re-published English form is seen at once by its translations (their untranslated questions
-are held back by comparing the two).
+are held back by comparing the two). When the English form is live the public site already knows
+its live revision from the rows it reads once per generation (cms.content_generation.known_live_revision).
 
 Only for serving the live page: a preview or a revision shown in the admin is built from that
 revision's own questions, never from here. Saving or deleting a question outside a publish (a
@@ -16,7 +17,7 @@ script, a test) empties this worker's memo.
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
-from cms.content_generation import bump_listeners, current_generation
+from cms.content_generation import bump_listeners, current_generation, known_live_revision
 
 MEMO_SIZE = 64
 _memo = {}
@@ -34,6 +35,9 @@ def live_key(page, request=None):
     """The live revisions the page's questions come from: its own, and its source's if it is a translation."""
     source = None
     if page.locale.language_code != settings.LANGUAGE_CODE:
+        # Known to the public site when the English form is live (no query), else looked up.
+        source = known_live_revision(request, page.translation_key, settings.LANGUAGE_CODE)
+    if source is None and page.locale.language_code != settings.LANGUAGE_CODE:
         found = (current_generation(request), page.translation_key)
         if found not in _sources:
             if len(_sources) >= MEMO_SIZE:

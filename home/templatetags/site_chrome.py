@@ -1,16 +1,18 @@
 """Template tags for the chrome of every public page: language switcher, menu, organisation details.
 
-They read the site map (home/site_map.py), built once per content generation and shared by every
-worker through the cache, so the chrome costs no query on an ordinary request.
+They read the site map (home/site_map.py), which each worker checks once per content generation,
+so the chrome costs no query on an ordinary request.
 """
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from home.site_map import bump_listeners, current_generation, site_map_for
+from home.site_map import forget_listeners, site_map_for
 
 register = template.Library()
 
@@ -102,12 +104,12 @@ def footer_links(context, details=None):
     return site_map.footer.get(_language(), []) if site_map else []
 
 
-# --- A page's body, rendered once per content generation in each worker ---------------------------
+# --- A page's body and the chrome, rendered once per content in each worker ----------------------
 # Rendering a StreamField was a third of the home page's time, two queries included (its page
-# choosers). What a block shows changes only with the content (and so with the generation: a
-# publish anywhere may change a linked page's URL); the case counter is drawn on every request, its
-# numbers having a lifetime of their own. Never for a preview or a revision shown in the admin,
-# whose page is not the live one.
+# choosers). What a block shows changes only with the page's live revision and with the titles and
+# URLs of the pages it links to (the site map's ``structure``); the case counter is drawn on every
+# request, its numbers having a lifetime of their own. Never for a preview or a revision shown in
+# the admin, whose page is not the live one.
 LIVE_BLOCKS = {"case_counter"}
 _rendered_blocks = {}
 _RENDERED_BLOCKS_SIZE = 512
@@ -129,7 +131,14 @@ def _forget_rendered_blocks():
     _kept_fragments.clear()
 
 
-bump_listeners.append(_forget_rendered_blocks)
+forget_listeners.append(_forget_rendered_blocks)
+
+
+def _content_key(request, page):
+    """What a kept part of this live page depends on: the site's structure, the page and its live
+    revision, the language."""
+    site_map = site_map_for(request)
+    return (site_map.structure if site_map else None, page.pk, page.live_revision_id, _language())
 
 
 @register.simple_tag(takes_context=True)
@@ -140,10 +149,10 @@ def page_body(context, page):
     flat = context.flatten()
     if not _keeps(request, page):
         return body.render_as_block(context=flat)
-    generation = current_generation(request)
+    content = _content_key(request, page)
     parts = []
     for index, raw in enumerate(body.raw_data):
-        key = (generation, page.pk, _language(), index, raw.get("id"))
+        key = (content, index, raw.get("id"))
         html = None if raw["type"] in LIVE_BLOCKS else _rendered_blocks.get(key)
         if html is None:
             html = body[index].render(context=flat)
@@ -157,15 +166,16 @@ def page_body(context, page):
 
 
 class KeptNode(template.Node):
-    def __init__(self, name, nodelist):
+    def __init__(self, name, listed_models, nodelist):
         self.name = name
+        self.listed_models = listed_models
         self.nodelist = nodelist
 
     def render(self, context):
         request, page = context.get("request"), context.get("page")
         if not _keeps(request, page):
             return self.nodelist.render(context)
-        key = (current_generation(request), self.name, page.pk, _language())
+        key = (_content_key(request, page), self.name, self._listed(request))
         html = _kept_fragments.get(key)
         if html is None:
             html = self.nodelist.render(context)
@@ -174,15 +184,27 @@ class KeptNode(template.Node):
             _kept_fragments[key] = html
         return html
 
+    def _listed(self, request):
+        """The live revisions of the pages the part lists (its models), if it names any."""
+        if not self.listed_models:
+            return ()
+        site_map = site_map_for(request)
+        types = {ContentType.objects.get_for_model(apps.get_model(label)).pk for label in self.listed_models}
+        return site_map.revisions_of(types) if site_map else None
+
 
 @register.tag
 def kept(parser, token):
-    """``{% kept "name" %}...{% endkept %}``: a part of a page rendered once per content generation,
-    page and language in each worker (the header, the footer, the latest announcements). Only for
-    what depends on nothing else: never a form, a token, a message or anything about the visitor."""
+    """``{% kept "name" ["app.Model" ...] %}...{% endkept %}``: a part of a page rendered once per
+    content in each worker (the header, the footer, the latest announcements), kept by the site's
+    structure, the page's live revision and the language, and by the live revisions of the pages
+    of the models named (a part that lists announcements changes when one of them is published).
+    Only for what depends on nothing else: never a form, a token, a message or anything about the
+    visitor."""
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError("{% kept %} takes one quoted name")
+    quoted = all(len(bit) > 1 and bit[0] in "\"'" and bit[0] == bit[-1] for bit in bits[1:])
+    if len(bits) < 2 or not quoted:
+        raise template.TemplateSyntaxError('{% kept %} takes a quoted name, then quoted model labels ("app.Model")')
     nodelist = parser.parse(("endkept",))
     parser.delete_first_token()
-    return KeptNode(bits[1][1:-1], nodelist)
+    return KeptNode(bits[1][1:-1], tuple(bit[1:-1] for bit in bits[2:]), nodelist)
