@@ -43,27 +43,27 @@ import threading
 import types
 from multiprocessing import forkserver
 
-from . import limits
+from . import limits, preload
 from .errors import PROCESSING_FAILED, EvidenceRejected
 from .worker import Limits, child_main, decode
 
 logger = logging.getLogger(__name__)
 
 _WORKER_MODULE = "forms_app.evidence.worker"
+_PRELOAD_MODULE = "forms_app.evidence.preload"
 _context = None
 
 
 def _main_script_modules():
-    """The modules the web process's main script takes names from (gunicorn's script: gunicorn.app.wsgiapp).
-
-    multiprocessing runs the main script again in every child, and CPython 3.13's fork server
-    does not preload it as documented (it looks for a "main_path" its own preparation data never
-    holds), so under gunicorn each child imported gunicorn's application code: about 50 ms of
-    CPU per request with files. Imported once in the fork server instead, the re-run costs nothing.
-    """
+    """The modules the web process's main script takes names from (gunicorn's script:
+    gunicorn.app.wsgiapp), for the fork server to import once (see preload.py)."""
     main = sys.modules.get("__main__")
+    if getattr(main, "__file__", None) is None:
+        return []  # python -c, an interactive session: multiprocessing runs nothing again
     names = set()
-    for value in vars(main).values() if main is not None else ():
+    for name, value in vars(main).items():
+        if name.startswith("__"):
+            continue  # its loader, spec and builtins
         module = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
         if isinstance(module, str) and module not in ("__main__", "builtins"):
             names.add(module)
@@ -84,7 +84,8 @@ def kept_environment(environment):
 
 
 def _ensure_fork_server():
-    """Start the fork server (if it is not running) with the kept environment only.
+    """Start the fork server (if it is not running) with the kept environment only, and the names
+    of the modules it should import for the main script (preload.py).
 
     multiprocessing starts it with the environment of the moment, so that is narrowed for the
     start and put back at once. Called before every child, so that a fork server that died is not
@@ -93,6 +94,7 @@ def _ensure_fork_server():
     try:
         os.environ.clear()
         os.environ.update(kept_environment(saved))
+        os.environ[preload.VARIABLE] = ",".join(_main_script_modules())
         forkserver.ensure_running()
     finally:
         os.environ.clear()
@@ -106,9 +108,7 @@ def _get_context():
         # What each child would otherwise import again: runpy and what the main script needs (to
         # re-run it), the fork server's own Popen (to unpickle the process), and the worker with
         # its decoders.
-        context.set_forkserver_preload(
-            ["runpy", "multiprocessing.popen_forkserver", *_main_script_modules(), _WORKER_MODULE]
-        )
+        context.set_forkserver_preload(["runpy", "multiprocessing.popen_forkserver", _PRELOAD_MODULE, _WORKER_MODULE])
         _context = context
     return _context
 
