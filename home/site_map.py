@@ -6,8 +6,9 @@ Each worker keeps the map of each site it serves. When the content generation ch
 (cms/content_generation.py: a publish, an unpublish, a move, a translation sync, the organisation
 details, a site, a locale, a view restriction; see home/signals.py) the worker reads the rows the
 map is made of again (the site, the live pages, the view restrictions, the organisation details:
-three queries of plain values) and builds a new map only if they differ. Besides the map, the rows
-give two keys for what is kept of the pages (home/page_cache.py, home/templatetags/site_chrome.py):
+four queries of plain values, compiled once, in one round trip on PostgreSQL) and builds a new map
+only if they differ. Besides the map, the rows give two keys for what is kept of the pages
+(home/page_cache.py, home/templatetags/site_chrome.py):
 
 - ``structure``, a digest of everything the chrome shows (titles, URLs, the menu, restrictions, the
   organisation details, the site), which a publish that changes none of them leaves as it is;
@@ -18,11 +19,11 @@ So after a publish each worker checks its rows once and renders again only what 
 
 import dataclasses
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction, Site
 
 # The generation lives in cms (the case app's intake reads it too); imported from here by the public site.
@@ -138,7 +139,8 @@ class _Row:
 
     def __init__(self, pk, content_type, translation_key, language, url_path, title, path, depth, menus, alias, rev):
         self.pk, self.content_type_id = pk, content_type
-        self.translation_key, self.language = translation_key, language
+        # A UUID from PostgreSQL, 32 hex digits from SQLite: the same text either way.
+        self.translation_key, self.language = uuid.UUID(str(translation_key)), language
         self.url_path, self.title, self.path, self.depth = url_path, title, path, depth
         self.show_in_menus, self.alias_of_id, self.live_revision_id = menus, alias, rev
 
@@ -148,44 +150,84 @@ class _Row:
     get_url = Page.get_url
 
 
+class _Compiled:
+    """A query's SQL, compiled once per process: the site map's rows are read after every change of
+    generation, and Django compiling these queries took longer than the database running them.
+    Values come as the database driver gives them (booleans as 0/1 on SQLite), the same every time
+    on one database."""
+
+    def __init__(self, make_queryset):
+        self.make_queryset = make_queryset
+        self.compiled = None
+
+    def sql(self):
+        if self.compiled is None:
+            self.compiled = self.make_queryset().query.sql_with_params()
+        return self.compiled
+
+
+def _fetch_all(queries):
+    """The rows of each query. On PostgreSQL in one round trip (psycopg binds the parameters on the
+    client and the server answers each statement in turn); elsewhere one by one."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            results = []
+            for query in queries:
+                cursor.execute(*query.sql())
+                results.append(cursor.fetchall())
+            return results
+        cursor.execute(";\n".join(cursor.cursor.mogrify(*query.sql()) for query in queries))
+        results = [cursor.fetchall()]
+        while cursor.nextset():
+            results.append(cursor.fetchall())
+        return results
+
+
 @dataclass
 class _Rows:
-    """What a site map is made of, as read from the database: each page's values (_Row.FIELDS)
-    followed by whether it or an ancestor has a view restriction."""
+    """What a site map is made of, as read from the database."""
 
     site_rows: tuple
-    pages: list
-    details: list
+    pages: list  # _Row.FIELDS of each live page
+    restricted_paths: list
+    details: list  # every column of each organisation details row
 
     @property
     def structure(self):
         """A digest of the rows without the pages' live revisions."""
-        pages = [(*values[:-2], values[-1]) for values in self.pages]
-        details = [
-            (detail.pk, detail.locale_id, *(f.value_to_string(detail) for f in detail._meta.concrete_fields))
-            for detail in self.details
-        ]
-        text = repr((self.site_rows, pages, details))
+        pages = [values[:-1] for values in self.pages]
+        text = repr((self.site_rows, pages, sorted(self.restricted_paths), self.details))
         return hashlib.sha256(text.encode()).hexdigest()
 
     @property
     def revisions(self):
-        return {values[0]: values[-2] for values in self.pages}
+        return {values[0]: values[-1] for values in self.pages}
 
 
 SITE_FIELDS = ("pk", "hostname", "port", "root_page_id", "is_default_site", "site_name")
 
 
-def _read(request):
+def _organisation_details():
     from home.models import OrganisationDetails
 
-    # A restriction on the page or on an ancestor (whose path is a prefix of the page's).
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    pages = Page.objects.live().filter(depth__gte=2).annotate(restricted=Exists(restricted)).order_by("path")
+    return OrganisationDetails.objects.order_by("pk")
+
+
+_QUERIES = (
+    _Compiled(lambda: Site.objects.order_by("pk").values_list(*SITE_FIELDS)),
+    _Compiled(lambda: Page.objects.live().filter(depth__gte=2).order_by("path").values_list(*_Row.FIELDS)),
+    _Compiled(lambda: PageViewRestriction.objects.values_list("page__path")),
+    _Compiled(lambda: _organisation_details().values_list()),
+)
+
+
+def _read(request):
+    sites, pages, restricted, details = _fetch_all(_QUERIES)
     return _Rows(
-        site_rows=tuple(Site.objects.order_by("pk").values_list(*SITE_FIELDS)),
-        pages=list(pages.values_list(*_Row.FIELDS, "restricted")),
-        details=list(OrganisationDetails.objects.select_related("locale").order_by("pk")),
+        site_rows=tuple(sites),
+        pages=pages,
+        restricted_paths=[path for (path,) in restricted],
+        details=details,
     )
 
 
@@ -195,7 +237,7 @@ def _build(request, rows, site):
     site.root_page  # noqa: B018 -- fetched now, once per map
     site_map = SiteMap(site=site, home_key=str(site.root_page.translation_key))
     by_pk = {}
-    for *values, restricted in rows.pages:
+    for values in rows.pages:
         row = _Row(*values)
         url = row.get_url(request=request)
         if not url:
@@ -211,12 +253,12 @@ def _build(request, rows, site):
             depth=row.depth,
             show_in_menus=row.show_in_menus,
             # Aliases inherit their original's restrictions: leave them to Wagtail's own checks.
-            restricted=row.alias_of_id is not None or restricted,
+            restricted=row.alias_of_id is not None or any(row.path.startswith(p) for p in rows.restricted_paths),
         )
         site_map.by_url[url] = entry
         site_map.by_key[(entry.translation_key, entry.language)] = entry
         by_pk[entry.pk] = entry
-    details = {d.locale.language_code: d for d in rows.details}
+    details = {d.locale.language_code: d for d in _organisation_details().select_related("locale")}
     fallback = next(iter(details.values()), None)
     for code, _name in settings.LANGUAGES:
         org = details.get(code, fallback)

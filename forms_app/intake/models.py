@@ -219,7 +219,12 @@ class IntakeFormPage(AbstractForm):
         """Serving the live page: its questions, steps and form classes as this worker last read them
         for the same live revisions (forms_app/intake/live_questions.py)."""
         live = remembered(live_key(self, request), lambda: LiveForm(self))
-        self.__dict__.update(_all_questions=live.questions, _claimant_layout=live.layout, _form_classes=live.classes)
+        self.__dict__.update(
+            _all_questions=live.questions,
+            _claimant_layout=live.layout,
+            _form_classes=live.classes,
+            _new_visitors_steps=live.new_visitors_steps,
+        )
 
     def get_submission_class(self):
         """Submissions are cases: one Case per submission, never a plaintext FormSubmission."""
@@ -324,3 +329,5 @@ class LiveForm:
         self.questions = page.get_all_questions()
         self.layout = page.claimant_layout()
         self.classes = page.__dict__.setdefault("_form_classes", {})
+        # {(step, language): the step's questions as a new visitor gets them} (stepping.py).
+        self.new_visitors_steps = {}

@@ -16,7 +16,9 @@ from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +38,7 @@ STEP_FIELD = "intake_step"
 ACTION_FIELD = "intake_action"
 REMOVE_FIELD = "intake_remove"  # a "remove" button's value is the attached file to remove
 STEP_TEMPLATE = "forms_app/intake_step.html"
+QUESTIONS_TEMPLATE = "forms_app/intake_step_questions.html"
 CODE_TEMPLATE = "forms_app/draft_code.html"
 
 NOT_ACCEPTED = _("Your answers could not be accepted. Please try again.")
@@ -135,6 +138,8 @@ class StepFlow:
                 form = self.step_form(opened, questions, data)
                 form._errors = ErrorDict()  # shown as saved, not judged until sent
             context.update(step=step, form=form)
+            if opened is None and form_was_fresh and status == 200:
+                context["questions_html"] = self.new_visitors_questions(number, form)
         context.update(extra or {})
         response = TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
         add_never_cache_headers(response)  # a draft's answers, and a single-use token on the last page
@@ -144,6 +149,19 @@ class StepFlow:
             # not keep it (no-store), but the server's shared page cache may.
             response.holds_nothing_typed = True
         return response
+
+    def new_visitors_questions(self, number, form):
+        """The questions of a step as every new visitor gets them (empty, no draft, no error),
+        rendered once per live revision of the form and language in each worker: kept with the live
+        questions (live_questions.py), so a publish or a question saved renders them again. None
+        for anything but the live page (a preview renders them itself)."""
+        kept = self.page.__dict__.get("_new_visitors_steps")
+        if kept is None:
+            return None
+        key = (number, translation.get_language())
+        if key not in kept:
+            kept[key] = render_to_string(QUESTIONS_TEMPLATE, {"form": form, "remove_field": REMOVE_FIELD})
+        return kept[key]
 
     def review_answers(self, opened, shown):
         answers = []

@@ -82,3 +82,18 @@ def test_what_one_claimant_sent_never_reaches_the_next_through_the_kept_form():
     page_for_next = response.content.decode()
     assert "TYPED-BY-THE-FIRST-CLAIMANT" not in page_for_next
     assert "errorlist" not in page_for_next
+
+
+def test_a_new_visitors_first_step_is_rendered_once_and_a_claimant_with_a_draft_still_gets_their_answers():
+    page = intake_form("persecution", "en")
+    first = Client()
+    response = first.get(page.url, QUERY_STRING="a=1")  # past the page cache: rendered here
+    names = [control["name"] for control in soup(response).select("form.intake-form input[type=text]")]
+    assert live_questions._memo and any(live.new_visitors_steps for live in live_questions._memo.values())
+    assert Client().get(page.url, QUERY_STRING="b=1").content.decode().count('name="' + names[0] + '"') == 1
+    first.post(page.url, {STEP_FIELD: "1", ACTION_FIELD: "next", names[0]: "TYPED-BY-THIS-CLAIMANT"})
+    back = first.post(page.url, {STEP_FIELD: "2", ACTION_FIELD: "back"})
+    assert back.status_code in (200, 302)
+    if back.status_code == 302:
+        back = first.get(back["Location"])
+    assert "TYPED-BY-THIS-CLAIMANT" in back.content.decode()
