@@ -170,13 +170,16 @@ def _fetch_all(queries):
     """The rows of each query. On PostgreSQL in one round trip (psycopg binds the parameters on the
     client and the server answers each statement in turn); elsewhere one by one."""
     with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
+        # psycopg's client-side binding cursor (Django's default) can write the statements out;
+        # with server-side binding (an OPTIONS setting) they are sent one by one like elsewhere.
+        mogrify = getattr(cursor.cursor, "mogrify", None) if connection.vendor == "postgresql" else None
+        if mogrify is None:
             results = []
             for query in queries:
                 cursor.execute(*query.sql())
                 results.append(cursor.fetchall())
             return results
-        cursor.execute(";\n".join(cursor.cursor.mogrify(*query.sql()) for query in queries))
+        cursor.execute(";\n".join(mogrify(*query.sql()) for query in queries))
         results = [cursor.fetchall()]
         while cursor.nextset():
             results.append(cursor.fetchall())
