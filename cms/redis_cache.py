@@ -4,7 +4,10 @@ Django's ``RedisCacheClient`` builds a new ``redis.Redis`` object for every cach
 one copies its table of some 170 response callbacks, about 0.3 ms of CPU here, which was a third
 of the time of a page served from the public page cache (home/page_cache.py). A ``redis.Redis``
 object may be shared by threads (each command takes a connection from the pool), so one per pool
-is kept. Everything else is Django's backend unchanged.
+is kept.
+
+``count_up`` adds one to a counter in one round trip, where Django's ``add`` then ``incr`` take
+three (``incr`` asks whether the key exists first). Everything else is Django's backend unchanged.
 """
 
 from django.core.cache.backends import redis as django_redis
@@ -27,3 +30,12 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def count_up(self, key, timeout, version=None):
+        """Add one to the counter ``key`` and return it; a missing counter starts at 0 and then
+        lives ``timeout`` seconds (its window). One round trip, atomic (MULTI/EXEC)."""
+        key = self.make_and_validate_key(key, version=version)
+        pipeline = self._cache.get_client(key, write=True).pipeline(transaction=True)
+        pipeline.set(key, 0, nx=True, ex=int(timeout))
+        pipeline.incr(key)
+        return pipeline.execute()[1]

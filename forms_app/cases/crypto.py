@@ -118,7 +118,7 @@ def keyed_hash(purpose: str, value: str) -> str:
         raise ImproperlyConfigured("CASE_HASH_KEY is not set.")
     key = _decode_key(settings.CASE_HASH_KEY)
     message = purpose.encode() + b"\x00" + value.encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.digest(key, message, "sha256").hex()
 
 
 def keyed_hash_matches(purpose: str, value: str, expected: str) -> bool:
@@ -152,4 +152,4 @@ def _derived_key(hash_key_text, purpose):
 
 def keyed_digest(key: bytes, value: str) -> bytes:
     """HMAC-SHA256 of ``value`` under a sub-key from derived_key()."""
-    return hmac.new(key, value.encode(), hashlib.sha256).digest()
+    return hmac.digest(key, value.encode(), "sha256")  # one-shot: no HMAC object per token

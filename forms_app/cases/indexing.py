@@ -124,6 +124,12 @@ def exact_hash(token):
     return int.from_bytes(_digest(token)[4:8], "big")
 
 
+def token_hashes(token):
+    """(bucket(token), exact_hash(token)) from one keyed hash."""
+    digest = _digest(token)
+    return int.from_bytes(digest[:4], "big") >> (32 - BUCKET_BITS), int.from_bytes(digest[4:8], "big")
+
+
 def padded_buckets(real, randbelow=secrets.randbelow):
     """``real`` buckets plus random ones, to a multiple of BUCKET_SET_STEP with at least MIN_PADDING added."""
     size = max(BUCKET_SET_STEP, -(-(len(real) + MIN_PADDING) // BUCKET_SET_STEP) * BUCKET_SET_STEP)
@@ -198,13 +204,14 @@ def build_index(texts, identifiers, hasher=None, randbelow=secrets.randbelow):
     """The padded bucket set, the plaintext of the sealed index and the identifier hashes.
 
     ``hasher(token) -> (bucket, exact)`` may be a caching wrapper (make_fake_cases)."""
-    hasher = hasher or (lambda token: (bucket(token), exact_hash(token)))
+    hasher = hasher or token_hashes
     index_tokens, all_tokens = set(), set()
     for text in texts:
         index_tokens |= tokens(text)
         all_tokens |= confirm_tokens(text)
-    buckets = padded_buckets({hasher(token)[0] for token in index_tokens}, randbelow)
-    exact = sorted({hasher(token)[1] for token in all_tokens})
+    hashes = {token: hasher(token) for token in index_tokens | all_tokens}
+    buckets = padded_buckets({hashes[token][0] for token in index_tokens}, randbelow)
+    exact = sorted({hashes[token][1] for token in all_tokens})
     idents = sorted(normalised_identifiers(identifiers))
     header = json.dumps({"identifiers": idents, "tokens": len(exact)}, ensure_ascii=False).encode()
     header += b" " * (-len(header) % 64)

@@ -86,6 +86,7 @@ def notify_staff(case_id, event):
 
 @task
 def notify_staff_of_new_case(case_id):
+    # Queued at filing before announce_new_case did both; kept so that such queued tasks still run.
     notify_staff.call(case_id, StaffEvent.NEW_CASE)
 
 
@@ -128,10 +129,18 @@ def send_claimant_mail(case_id, kind, attempt=1):
     )
 
 
+@task
+def announce_new_case(case_id):
+    """A new case's side effects, queued as one task at filing (one row in the filing transaction):
+    the claimant's acknowledgement is queued as a task of its own first, so that it is sent (and
+    retried) whatever happens to the staff notification that follows."""
+    send_claimant_mail.enqueue(case_id, ClaimantMail.ACKNOWLEDGEMENT.value)
+    notify_staff.call(case_id, StaffEvent.NEW_CASE)
+
+
 def case_filed(case):
     """After a case is filed: staff are told, the claimant gets the acknowledgement."""
-    enqueue_after_commit(notify_staff_of_new_case, case.pk)
-    enqueue_after_commit(send_claimant_mail, case.pk, ClaimantMail.ACKNOWLEDGEMENT.value)
+    enqueue_after_commit(announce_new_case, case.pk)
 
 
 def claimant_news(case):

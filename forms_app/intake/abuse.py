@@ -64,6 +64,10 @@ def count(key):
 
 
 def increment(key, timeout):
+    """Count one more event in the window that ``key`` names (a counter created at the window's first event)."""
+    count_up = getattr(cache, "count_up", None)  # cms.redis_cache: one round trip instead of three
+    if count_up is not None:
+        return count_up(key, timeout)
     cache.add(key, 0, timeout=timeout)
     try:
         return cache.incr(key)

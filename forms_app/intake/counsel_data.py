@@ -13,6 +13,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.tasks import task
 
+from cms.content_generation import bump_generation, current_generation, forget_listeners
+
 from ..cases.models import Case, LimitationRule, TradePosition
 from . import field_types
 from .field_types import Role
@@ -21,11 +23,29 @@ from .trade_schedule import fifo_positions
 BATCH_SIZE = 500
 
 
-def limitation_date_for(case_type, questions, answers, rule=None):
-    rule = rule if rule is not None else LimitationRule.objects.filter(case_type=case_type).first()
+def limitation_date_for(case_type, questions, answers, rule=None, generation=None):
+    """``rule``: the case type's LimitationRule, else the one this worker read for ``generation``."""
+    rule = rule if rule is not None else limitation_rules(generation).get(case_type)
     if rule is None:
         return None
     return rule.date_for(field_types.incident_dates(questions, answers))
+
+
+# The rules as this worker last read them, for one content generation: filing a case needs its
+# type's rule, and case managers change one rarely; a change bumps the generation (see
+# limitation_rule_changed), so every worker reads them again on its next filing.
+_rules = {}
+forget_listeners.append(_rules.clear)
+
+
+def limitation_rules(generation=None):
+    """{case type: LimitationRule}, read once per content generation (``generation``: the
+    request's, when the caller knows it; else it is looked up)."""
+    generation = current_generation() if generation is None else generation
+    if _rules.get("generation") != generation:
+        _rules.clear()
+        _rules.update(generation=generation, rules={rule.case_type: rule for rule in LimitationRule.objects.all()})
+    return _rules["rules"]
 
 
 def record_positions(case, questions, answers):
@@ -105,6 +125,9 @@ def recompute_limitation_dates_task(case_type):
 @receiver(post_save, sender=LimitationRule, dispatch_uid="limitation_rule_saved")
 @receiver(post_delete, sender=LimitationRule, dispatch_uid="limitation_rule_deleted")
 def limitation_rule_changed(sender, instance, **kwargs):
-    """A rule changed: its case type's dates are recomputed by the worker, after the commit."""
+    """A rule changed: its case type's dates are recomputed by the worker, after the commit, and
+    every worker reads the rules again (a new generation: cases filed from then on use the new rule)."""
     case_type = instance.case_type
+    _rules.clear()
+    transaction.on_commit(bump_generation)
     transaction.on_commit(lambda: recompute_limitation_dates_task.enqueue(case_type))

@@ -213,13 +213,23 @@ def _used_key(nonce):
 
 
 def check_human(request, scope=INTAKE):
-    """A Verdict on this POST: the form token, then proof-of-work, or else the no-JavaScript wait."""
+    """A Verdict on this POST: the form token, then proof-of-work, or else the no-JavaScript wait.
+
+    A post that passes has claimed its token (``Verdict.nonce``): the claim is the check that the
+    token is unused, one cache round trip. A refused post leaves the token as it found it."""
     token = read_token(request.POST.get(TOKEN_FIELD))
     if token is None:
         return Verdict(abuse.Refusal(scope.unchecked, 400))
     nonce, issued = token
-    if cache.get(_used_key(nonce)):
+    if not cache.add(_used_key(nonce), 1, TOKEN_MAX_AGE_SECONDS + 120):
         return Verdict(abuse.Refusal(scope.already_sent, 409))
+    verdict = _proof_or_wait(request, scope, nonce, issued)
+    if verdict.refusal is not None:
+        cache.delete(_used_key(nonce))
+    return verdict
+
+
+def _proof_or_wait(request, scope, nonce, issued):
     payload = request.POST.get(POW_FIELD, "")
     if payload and len(payload) < 8192:
         result = run_verification(payload, request=request)
@@ -257,12 +267,8 @@ class SubmissionGuard:
         if self.refusal is None:
             self.verdict = check_human(request, scope)
             self.refusal = self.verdict.refusal
-        self.claimed = False
-        if self.refusal is None and not cache.add(_used_key(self.verdict.nonce), 1, TOKEN_MAX_AGE_SECONDS + 120):
-            # Another request with the same token got there first.
-            self.refusal = abuse.Refusal(scope.already_sent, 409)
-        else:
-            self.claimed = self.refusal is None
+        # Only a post that passed holds its token (check_human claimed it).
+        self.claimed = self.refusal is None
         self.accepted = False
 
     def accept(self):

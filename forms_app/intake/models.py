@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.content_generation import current_generation
+
 from ..cases.models import Case, CaseType
 from ..cases.receipts import receipt_url, remember_receipt
 from .abuse import add_honeypot
@@ -219,6 +221,9 @@ class IntakeFormPage(AbstractForm):
         """Serving the live page: its questions, steps and form classes as this worker last read them
         for the same live revisions (forms_app/intake/live_questions.py)."""
         live = remembered(live_key(self, request), lambda: LiveForm(self))
+        # What else the worker keeps by the content generation (e.g. the limitation rules used
+        # when filing) is looked up under the one this request has already read.
+        self.serving_generation = current_generation(request)
         self.__dict__.update(
             _all_questions=live.questions,
             _claimant_layout=live.layout,
@@ -280,7 +285,7 @@ class IntakeFormPage(AbstractForm):
           with a non-field error added, so the claimant's answers are shown again with the message.
         """
         try:
-            return file_case(self, form)
+            return file_case(self, form, generation=getattr(self, "serving_generation", None))
         except SubmissionFailed as failure:
             form.add_error(None, failure.message)
             return form

@@ -39,8 +39,9 @@ def question_as_seen(field):
     return seen
 
 
-def file_case(page, form):
-    """Create the Case for a valid form. Raises SubmissionFailed, leaving no row and no file."""
+def file_case(page, form, generation=None):
+    """Create the Case for a valid form. Raises SubmissionFailed, leaving no row and no file.
+    ``generation``: the request's content generation, when known (see counsel_data.limitation_rules)."""
     # Questions left out of the form (not applying, held back untranslated) are not stored at all.
     fields = [field for field in page.get_form_fields() if field.clean_name in form.fields]
     answers, questions, uploads = {}, {}, []
@@ -54,7 +55,7 @@ def file_case(page, form):
     index = indexing.build_index(
         field_types.searchable_texts(fields, answers), field_types.identifiers(fields, answers)
     )
-    limitation_date = limitation_date_for(page.case_type, fields, answers)
+    limitation_date = limitation_date_for(page.case_type, fields, answers, generation=generation)
 
     written = []
     try:

@@ -6,6 +6,7 @@ the journeys depend on how many of them run. Staff sign in as in production, wit
 a code from their authenticator (the rest of the suite turns two-factor sign-in off).
 """
 
+from cms.settings.base import ALTCHA_CHALLENGE as PRODUCTION_CHALLENGE
 from cms.settings.test import *  # noqa: F403
 
 INTAKE_RATE_LIMIT = 1000
@@ -13,5 +14,5 @@ STAFF_2FA_REQUIRED = True
 INTAKE_NOJS_RATE_LIMIT = 1000
 # Chromium solves the real widget's proof-of-work at the production cost; no-JS journeys fill the
 # form faster than a person would, so the wait is shorter (tests/intake/test_human_check.py tests it).
-ALTCHA_CHALLENGE = {"cost": 5000, "expires_seconds": 20 * 60}
+ALTCHA_CHALLENGE = PRODUCTION_CHALLENGE
 INTAKE_NOJS_WAIT_SECONDS = 2

@@ -67,3 +67,29 @@ def test_rate_limit_counters_are_keyed_hashes_that_expire():
     finally:
         if keys:
             client.delete(*keys)
+
+
+COUNT_UP = """
+import json, time
+from django.core.cache import caches
+
+cache = caches["default"]
+counts = [cache.count_up("window-counter", 60) for _ in range(3)]
+ttl = cache._cache.get_client().ttl(cache.make_and_validate_key("window-counter"))
+time.sleep(1.1)
+counts.append(cache.count_up("window-counter", 60))
+later_ttl = cache._cache.get_client().ttl(cache.make_and_validate_key("window-counter"))
+print(json.dumps({"counts": counts, "read": cache.get("window-counter"), "ttl": ttl, "later_ttl": later_ttl}))
+"""
+
+
+def test_a_counter_counts_in_one_round_trip_and_keeps_its_window():
+    """cms.redis_cache's count_up: 1, 2, 3... read back as a number by Django's cache API; the
+    window starts with the first count and is not pushed back by later ones."""
+    url = require_redis()
+    env = production_env(DJANGO_SETTINGS_MODULE="cms.settings.test", REDIS_URL=url, CACHE_KEY_PREFIX=cache_prefix())
+    result = json.loads(python(env, COUNT_UP).splitlines()[-1])
+    assert result["counts"] == [1, 2, 3, 4]
+    assert result["read"] == 4
+    assert 58 <= result["ttl"] <= 60
+    assert result["later_ttl"] < result["ttl"]

@@ -71,6 +71,32 @@ def test_changing_a_rule_recomputes_the_dates_of_its_case_type(django_capture_on
     assert Case.objects.get(pk=case.pk).limitation_date is None
 
 
+def test_a_changed_rule_reaches_every_worker_through_the_content_generation(
+    django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Each worker reads the rules once per content generation (filing needs no query for them); a
+    saved rule bumps the generation when it commits, and every worker reads the rules again."""
+    from cms.content_generation import bump_generation, current_generation
+    from forms_app.intake import counsel_data
+
+    LimitationRule.objects.create(case_type="persecution", years=3, counted_from=CountedFrom.START)
+    generation = current_generation()
+    assert counsel_data.limitation_rules(generation)["persecution"].years == 3
+    # Changed behind this worker's back (no signal here): it keeps what it read for this generation...
+    LimitationRule.objects.filter(case_type="persecution").update(years=5)
+    with django_assert_num_queries(0):
+        assert counsel_data.limitation_rules(generation)["persecution"].years == 3
+    # ...until the generation moves on, as the saving worker's commit makes it do.
+    bump_generation()
+    assert counsel_data.limitation_rules(current_generation())["persecution"].years == 5
+    case = persecution_case("2022-05-10", "2023-01-31")
+    assert Case.objects.get(pk=case.pk).limitation_date == datetime.date(2027, 5, 10)
+    generation = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        LimitationRule.objects.create(case_type="account_closure", years=2, counted_from=CountedFrom.END)
+    assert current_generation() != generation
+
+
 def test_the_management_command_recomputes_every_case():
     """manage.py recompute_limitation_dates puts right a date set by hand."""
     LimitationRule.objects.create(case_type="persecution", years=3, counted_from=CountedFrom.START)
