@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
+        from cms import csrf_secrets
+
         from . import signals
 
         signals.connect()
+        csrf_secrets.install()

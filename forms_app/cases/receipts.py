@@ -1,8 +1,10 @@
 """Receipt codes: shown to the claimant once, stored only as a keyed hash.
 
-Between the POST and the receipt page (POST-redirect-GET) the code sits in the session sealed
-with a key derived from CASE_HASH_KEY, so the session table never holds it in clear, and it is
-removed as soon as it has been shown.
+Between the POST and the receipt page (POST-redirect-GET) the reference and code travel in a
+cookie, sealed with a key derived from CASE_HASH_KEY: sent only to the receipt page, ended with the
+browser (no expiry date), HttpOnly, removed by the page that shows it. The server keeps nothing of
+it (filing writes no session row); the page shows a sealed receipt once, within RECEIPT_SHOW_SECONDS
+of filing, and remembers in the cache that it did, so a copy of the cookie shows nothing more.
 """
 
 import base64
@@ -10,19 +12,27 @@ import hmac
 import json
 import re
 import secrets
+import time
 import unicodedata
 
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from . import crypto
 from .models import Case
 
 RECEIPT_DIGITS = 20
-SESSION_KEY = "forms_app.receipt"
+COOKIE_NAME = "receipt"
+# How long after filing the receipt page still shows a receipt whose page was not reached at once
+# (a dropped connection): as long as the cache remembers which receipts were shown.
+RECEIPT_SHOW_SECONDS = 24 * 60 * 60
 
 
 def new_receipt_code():
-    return "".join(secrets.choice("0123456789") for _ in range(RECEIPT_DIGITS))
+    """RECEIPT_DIGITS random digits (one draw of a number below 10**20, not twenty draws of a digit)."""
+    return f"{secrets.randbelow(10**RECEIPT_DIGITS):0{RECEIPT_DIGITS}d}"
 
 
 # What people type between groups of digits: spaces of any kind and dashes (NFKC has already
@@ -71,23 +81,50 @@ def _flash_key():
     return bytes.fromhex(crypto.keyed_hash("receipt-flash", "key"))
 
 
-def remember_receipt(request, new_case):
+def receipt_redirect(new_case):
+    """The redirect to the receipt page, carrying the new case's reference and receipt code sealed."""
     payload = json.dumps(
-        {"reference": new_case.case.reference, "code": new_case.receipt_code, "language": new_case.case.language}
+        {
+            "reference": new_case.case.reference,
+            "code": new_case.receipt_code,
+            "language": new_case.case.language,
+            "filed": int(time.time()),
+        }
     )
     sealed = crypto.seal(_flash_key(), payload.encode(), b"receipt-flash")
-    request.session[SESSION_KEY] = base64.b64encode(sealed).decode()
+    response = redirect(receipt_url())
+    response.set_cookie(
+        COOKIE_NAME,
+        base64.urlsafe_b64encode(sealed).decode(),
+        path=receipt_url(),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def take_receipt(request):
-    """The receipt waiting to be shown, removed from the session; None if there is none."""
-    stored = request.session.pop(SESSION_KEY, None)
-    if not stored:
+    """The receipt waiting to be shown, or None (none, not genuine, too old, or already shown)."""
+    stored = request.COOKIES.get(COOKIE_NAME)
+    if not stored or len(stored) > 1024:
         return None
     try:
-        return json.loads(crypto.open_sealed(_flash_key(), base64.b64decode(stored), b"receipt-flash"))
-    except (crypto.DecryptionError, ValueError):
+        shown = json.loads(crypto.open_sealed(_flash_key(), base64.urlsafe_b64decode(stored), b"receipt-flash"))
+        filed = int(shown["filed"])
+    except (crypto.DecryptionError, ValueError, TypeError, KeyError):
         return None
+    if not 0 <= time.time() - filed <= RECEIPT_SHOW_SECONDS:
+        return None
+    once = "receipt-shown:" + crypto.keyed_hash("receipt-shown", stored)[:32]
+    if not cache.add(once, 1, RECEIPT_SHOW_SECONDS + 60):
+        return None
+    return shown
+
+
+def forget_receipt(response):
+    """Remove the receipt cookie from the browser."""
+    response.delete_cookie(COOKIE_NAME, path=receipt_url(), samesite="Lax")
 
 
 def receipt_url():

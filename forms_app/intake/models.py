@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.content_generation import current_generation
 
 from ..cases.models import Case, CaseType
-from ..cases.receipts import receipt_url, remember_receipt
+from ..cases.receipts import receipt_redirect
 from .abuse import add_honeypot
 from .admin_forms import IntakeFormPageForm
 from .blocks import ChoiceOptionsBlock
@@ -294,8 +293,7 @@ class IntakeFormPage(AbstractForm):
         """POST-redirect-GET to the receipt, so a refresh never submits the case twice."""
         if isinstance(form_submission, NewCase):
             request.submission_guard.accept()
-            remember_receipt(request, form_submission)
-            return redirect(receipt_url())
+            return receipt_redirect(form_submission)
         if form_submission is None:  # admin preview of the landing page
             return super().render_landing_page(request, *args, **kwargs)
         return self.render_form(request, form_submission, status=422)

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..cases.drafts import format_draft_code
 from ..cases.models import Draft
-from ..cases.receipts import receipt_url, remember_receipt
+from ..cases.receipts import receipt_redirect, receipt_url
 from ..evidence import EvidenceField, ProcessedEvidence, upload_errors
 from . import abuse, drafts
 from .abuse import HONEYPOT_FIELD
@@ -318,12 +318,11 @@ class StepFlow:
             with transaction.atomic():
                 if not Draft.objects.select_for_update().filter(pk=opened.draft.pk).exists():
                     return redirect(self.page.url)
-                new_case = file_case(self.page, form)
+                new_case = file_case(self.page, form, generation=getattr(self.page, "serving_generation", None))
                 drafts.erase(self.request, opened)
         except SubmissionFailed as failure:
             return self.render(opened, opened.step, status=422, extra={"general_error": failure.message})
-        remember_receipt(self.request, new_case)
-        return redirect(receipt_url())
+        return receipt_redirect(new_case)
 
     def show_first_error(self, opened, full):
         """The whole form found a problem (e.g. across two steps): show the first step concerned."""

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from ..cases.crypto import keyed_hash
-from ..cases.receipts import format_receipt_code, take_receipt
+from ..cases.receipts import forget_receipt, format_receipt_code, take_receipt
 from .abuse import client_key
 from .drafts import resume_with_code
 
@@ -21,6 +21,7 @@ def receipt(request):
     if shown:
         context["receipt_code"] = format_receipt_code(shown["code"])
     response = render(request, "forms_app/receipt.html", context, status=200 if shown else 410)
+    forget_receipt(response)
     response["Referrer-Policy"] = "no-referrer"
     return response
 

@@ -38,7 +38,7 @@ def test_a_failing_intake_submission_report_holds_no_answer(client, monkeypatch)
         raise RuntimeError("storage is down")
 
     # After the case is filed, before the receipt: the form, its answers and the case are all in frames.
-    monkeypatch.setattr(intake_models, "remember_receipt", broken)
+    monkeypatch.setattr(intake_models, "receipt_redirect", broken)
     request = RequestFactory().post(page.url, data)
     request.user = AnonymousUser()
     request.session = SessionStore()

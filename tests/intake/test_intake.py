@@ -189,6 +189,58 @@ def test_receipt_is_shown_once_and_a_refresh_does_not_resubmit(client):
 
 
 @pytest.mark.django_db
+def test_the_receipt_travels_sealed_in_a_cookie_that_ends_with_the_browser_and_no_session_is_written(client):
+    """Filing writes no session row: the reference and code go to the receipt page in a sealed,
+    HttpOnly cookie with no expiry date, sent only to that page, and removed by it."""
+    from django.contrib.sessions.models import Session
+
+    from forms_app.cases.receipts import COOKIE_NAME
+
+    page = intake_form("account_closure", "zh-hans")
+    response = submit(client, page, files=[])
+    cookie = response.cookies[COOKIE_NAME]
+    case = Case.objects.get()
+    assert not Session.objects.exists()
+    assert (cookie["path"], cookie["httponly"], cookie["samesite"]) == (response["Location"], True, "Lax")
+    assert not cookie["expires"] and not cookie["max-age"]
+    assert case.reference not in cookie.value and case.reference.encode().hex() not in cookie.value
+    shown = client.get(response["Location"])
+    code = soup(shown).select_one(".receipt__code").get_text(strip=True).replace(" ", "")
+    assert code not in cookie.value
+    assert shown.cookies[COOKIE_NAME].value == "" and shown.cookies[COOKIE_NAME]["max-age"] == 0
+
+
+@pytest.mark.django_db
+def test_a_copied_tampered_or_stale_receipt_cookie_shows_nothing(client, monkeypatch):
+    """A copy of the cookie replayed after the receipt was shown, a changed one, or one older than
+    RECEIPT_SHOW_SECONDS gets the "already shown" page (410), never a code or an error."""
+    from django.test import Client
+
+    from forms_app.cases import receipts
+
+    page = intake_form("investor", "en")
+    response = submit(client, page, files=[])
+    sealed = response.cookies[receipts.COOKIE_NAME].value
+    assert client.get(response["Location"]).status_code == 200
+    replayed = Client()
+    replayed.cookies[receipts.COOKIE_NAME] = sealed
+    assert replayed.get(response["Location"]).status_code == 410
+
+    stale = submit(Client(), page, files=[])
+    tampered = stale.cookies[receipts.COOKIE_NAME].value
+    for value in (tampered[:-4] + ("AAAA" if not tampered.endswith("AAAA") else "BBBB"), "%%%", "x" * 5000):
+        other = Client()
+        other.cookies[receipts.COOKIE_NAME] = value
+        answer = other.get(response["Location"])
+        assert answer.status_code == 410 and soup(answer).select_one(".receipt__code") is None
+    later = receipts.time.time() + receipts.RECEIPT_SHOW_SECONDS + 1
+    monkeypatch.setattr(receipts.time, "time", lambda: later)
+    other = Client()
+    other.cookies[receipts.COOKIE_NAME] = tampered
+    assert other.get(response["Location"]).status_code == 410
+
+
+@pytest.mark.django_db
 def test_receipt_code_verifies_only_against_its_own_hash(client):
     """The stored hash matches the shown code and nothing else; the code itself is not stored."""
     page = intake_form("investor", "en")

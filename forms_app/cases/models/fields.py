@@ -20,7 +20,11 @@ class BucketSetField(models.Field):
         if value is None:
             return None
         values = sorted({int(item) for item in value})
-        return values if connection.vendor == "postgresql" else json.dumps(values)
+        if connection.vendor == "postgresql":
+            # An array literal, which PostgreSQL reads as the column's type: psycopg would dump a
+            # list element by element in Python (half a millisecond for a case's few hundred).
+            return "{" + ",".join(map(str, values)) + "}"
+        return json.dumps(values)
 
     def from_db_value(self, value, expression, connection):
         if value is None or isinstance(value, list):
