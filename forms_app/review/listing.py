@@ -36,7 +36,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
 from ..cases import indexing
-from ..cases.indexing import confirmed_duplicate_links
+from ..cases.indexing import confirmed_duplicate_flags
 from ..cases.models import Case, CaseStatus, CaseType
 from .filters import CaseFilterSet
 from .permissions import can_export, cases_visible_to, display_name
@@ -221,7 +221,7 @@ class CaseIndexView(generic.IndexView):
         sealed = ("sealed_answers", "sealed_index", "search_buckets", "legal_hold_reason")
         by_pk = {case.pk: case for case in loaded.defer(*sealed)}
         rows = [by_pk[pk] for pk in pks if pk in by_pk]
-        flagged = confirmed_duplicate_links(pks)
+        flagged = confirmed_duplicate_flags(pks)
         for case in rows:
             case.possible_duplicate = case.pk in flagged
         page.object_list = rows

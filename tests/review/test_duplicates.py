@@ -61,3 +61,25 @@ def test_identifiers_are_stored_only_as_keyed_hashes():
         dump = repr(cursor.fetchall())
     for secret in ("wxid_secret42", "13800138000", "8613800138000", "claimant@example.org"):
         assert secret not in dump
+
+
+@pytest.mark.django_db
+def test_many_cases_sharing_an_identifier_do_not_make_the_queue_open_them_all(client, reviewer, monkeypatch):
+    """A flag needs one confirmed other case, not all of them: a page opens about its own rows'
+    sealed indexes and a few more, however many cases share one WeChat ID (fake cases filed in
+    bulk must not slow every reviewer's queue). A forged identifier row confirms nothing."""
+    from forms_app.cases import indexing
+
+    shared = [make_case("account_closure", "en", wechat_id="wxid_many") for _ in range(45)]
+    alone = make_case("investor", "en", wechat_id="someone_else", contact_email="c@example.org")
+    forged = CaseIdentifier.objects.filter(case=shared[0], kind="wechat_id").get()
+    CaseIdentifier.objects.create(case=alone, kind="wechat_id", value_hash=forged.value_hash)
+    opened = []
+    original = indexing.open_index
+    monkeypatch.setattr(indexing, "open_index", lambda *row: opened.append(row[0]) or original(*row))
+    client.force_login(reviewer)
+    flags = duplicate_flags(client)
+    assert len(flags) < 46 and flags[alone.reference] is False
+    assert all(flags[case.reference] for case in shared if case.reference in flags)
+    # The page's rows and the five oldest cases (every row's candidates, the forged row's too).
+    assert len(opened) <= len(flags) + 5
