@@ -289,7 +289,7 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "The only cookies we set are a session cookie and a security cookie that protects forms against forgery (CSRF). Both are needed for the site to work, and neither is used to follow you.",
+            "The only cookies we set are a session cookie, a security cookie that protects forms against forgery (CSRF), and, just after you send a case, a cookie that carries your case number and receipt code, encrypted, to the page that shows them, which then removes it. All of them end when you close your browser, all are needed for the site to work, and none is used to follow you.",
         ),
         (
             "heading",
