@@ -2,8 +2,8 @@
 
 Django's ``create()`` draws a key, asks the database whether it is taken (a query), then inserts the
 row with ``must_create``, which refuses a key already taken all the same (``CreateError``, and
-``create()`` draws again). The insert is the check that counts, so the lookup is left out: filing a
-case, whose session carries the receipt code to the receipt page, is one query shorter.
+``create()`` draws again). The insert is the check that counts, so the lookup is left out: every new
+session (a saved draft, a My case sign-in, a staff sign-in) is one query shorter.
 """
 
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS

@@ -114,20 +114,19 @@ def _digest(token):
     return crypto.keyed_digest(crypto.derived_key(SEARCH_PURPOSE), token)
 
 
+def token_hashes(token):
+    """(bucket, exact hash) of one token, from one keyed hash: the bucket is its truncated blind
+    index value (0 .. BUCKETS-1); the exact hash, 32 bits that are *not* the bucket, is kept only sealed."""
+    digest = _digest(token)
+    return int.from_bytes(digest[:4], "big") >> (32 - BUCKET_BITS), int.from_bytes(digest[4:8], "big")
+
+
 def bucket(token):
-    """The truncated blind index value of one token (0 .. BUCKETS-1)."""
-    return int.from_bytes(_digest(token)[:4], "big") >> (32 - BUCKET_BITS)
+    return token_hashes(token)[0]
 
 
 def exact_hash(token):
-    """32 bits of the token's keyed hash that are *not* the bucket: kept only sealed."""
-    return int.from_bytes(_digest(token)[4:8], "big")
-
-
-def token_hashes(token):
-    """(bucket(token), exact_hash(token)) from one keyed hash."""
-    digest = _digest(token)
-    return int.from_bytes(digest[:4], "big") >> (32 - BUCKET_BITS), int.from_bytes(digest[4:8], "big")
+    return token_hashes(token)[1]
 
 
 def padded_buckets(real, randbelow=secrets.randbelow):
@@ -413,11 +412,7 @@ def confirmed_duplicate_links(case_ids):
     if not involved:
         return {}
     identifiers = {}
-    for row in Case.objects.filter(pk__in=involved).values_list(*CONFIRM_FIELDS):
-        try:
-            identifiers[row[0]] = {tuple(item) for item in open_index(*row[1:])[0]}
-        except crypto.DecryptionError:
-            identifiers[row[0]] = set()
+    _opened_identifiers(involved, identifiers)
     confirmed_links = {}
     for case_id, found in links.items():
         for other, kinds in found.items():

@@ -259,7 +259,7 @@ class Command(BaseCommand):
         """(bucket, exact hash) of a token, cached: fake answers repeat the same sentences."""
         value = self.hashes.get(token)
         if value is None:
-            value = self.hashes[token] = (indexing.bucket(token), indexing.exact_hash(token))
+            value = self.hashes[token] = indexing.token_hashes(token)
         return value
 
     def make_batch(self, rng, size, forms, reviewers, tags, references, shared):

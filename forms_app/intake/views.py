@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from ..cases.crypto import keyed_hash
 from ..cases.receipts import forget_receipt, format_receipt_code, take_receipt
-from .abuse import client_key
+from .abuse import client_key, increment
 from .drafts import resume_with_code
 
 
@@ -39,11 +39,7 @@ def _too_many_wrong_codes(request):
 
 def _count_wrong_code(request):
     key, window = _wrong_code_bucket(request)
-    cache.add(key, 0, timeout=window)
-    try:
-        cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=window)
+    increment(key, window)
 
 
 def _form_url(draft):
