@@ -245,34 +245,44 @@ def solved_checks(count):
         return list(pool.map(_solved_check, range(count), chunksize=32))
 
 
+def csrf_session(host, path):
+    """(cookie header, form token) of a new visitor of the form page."""
+    _status, _headers, html, raw = request("GET", host, path)
+    cookie = next((v.split(";")[0] for k, v in raw.items() if k.lower() == "set-cookie" and "csrftoken" in v), "")
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', html).group(1).decode()
+    return cookie, token
+
+
 def submit_run(host, path, make_body, content_type, checks):
     """CLIENTS clients, each with its own CSRF cookie, submitting until the run's deadline, each post
-    with one of the solved ``checks`` (a client that finds none left solves one itself, counted)."""
+    with one of the solved ``checks``. Each client's bodies are encoded before the clock starts, as
+    its proofs-of-work are solved: on a claimant's phone, not on the measured CPU (a client that runs
+    out solves and encodes one itself, counted)."""
     import collections
 
     from tests.intake.builders import human_check
 
-    checks = collections.deque(checks)
+    sessions = [csrf_session(host, path) for _ in range(CLIENTS)]
+    bodies = [collections.deque() for _ in range(CLIENTS)]
+    for index, check in enumerate(checks):
+        bodies[index % CLIENTS].append(make_body(sessions[index % CLIENTS][1], check))
     deadline = time.monotonic() + DURATION
     latencies, statuses, lock = [], {}, threading.Lock()
     solved_during_run = [0]
 
-    def next_check():
+    def next_body(number):
         try:
-            return checks.popleft()
+            return bodies[number].popleft()
         except IndexError:
             with lock:
                 solved_during_run[0] += 1
-            return human_check()
+            return make_body(sessions[number][1], human_check())
 
-    def client():
-        status, _headers, html, raw = request("GET", host, path)
-        cookie = next((v.split(";")[0] for k, v in raw.items() if k.lower() == "set-cookie" and "csrftoken" in v), "")
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', html).group(1).decode()
+    def client(number):
+        cookie, _token = sessions[number]
         headers = {"Content-Type": content_type, "Cookie": cookie, "Referer": f"http://{host}{path}"}
         while time.monotonic() < deadline:
-            # A new body per post: form tokens and proofs-of-work are single-use.
-            body = make_body(token, next_check())
+            body = next_body(number)  # form tokens and proofs-of-work are single-use
             start = time.perf_counter()
             try:
                 status = request("POST", host, path, body=body, headers=headers)[0]
@@ -284,7 +294,7 @@ def submit_run(host, path, make_body, content_type, checks):
                 statuses[status] = statuses.get(status, 0) + 1
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client, args=(number,), daemon=True) for number in range(CLIENTS)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -42,16 +42,25 @@ EVIDENCE_MAX_PIXELS_PER_BYTE, EVIDENCE_SANDBOX_MEMORY_BYTES, EVIDENCE_SANDBOX_CP
 EVIDENCE_SANDBOX_TIMEOUT_SECONDS.
 """
 
-from .errors import EvidenceRejected
-from .fields import EvidenceField
-from .processing import ProcessedEvidence, process_uploads
-from .upload_handler import BoundedMemoryUploadHandler, upload_errors
+import importlib
 
-__all__ = [
-    "BoundedMemoryUploadHandler",
-    "EvidenceField",
-    "EvidenceRejected",
-    "ProcessedEvidence",
-    "process_uploads",
-    "upload_errors",
-]
+# Imported on first use (PEP 562), so that the sandbox's fork server can import the decoders
+# (worker.py) without loading Django and these modules with it.
+_EXPORTS = {
+    "BoundedMemoryUploadHandler": ".upload_handler",
+    "EvidenceField": ".fields",
+    "EvidenceRejected": ".errors",
+    "ProcessedEvidence": ".processing",
+    "process_uploads": ".processing",
+    "upload_errors": ".upload_handler",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -10,15 +10,17 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-FILE_TYPE = "file_type"
-FILE_TOO_LARGE = "file_too_large"
-TOO_MANY_FILES = "too_many_files"
-CASE_TOO_LARGE = "case_too_large"
-IMAGE_TOO_LARGE = "image_too_large"
-UNREADABLE = "unreadable"
-REQUEST_PIXELS = "request_pixels"
-PROCESSING_FAILED = "processing_failed"
-NOT_STRIPPED = "not_stripped"
+from .codes import (
+    CASE_TOO_LARGE,
+    FILE_TOO_LARGE,
+    FILE_TYPE,
+    IMAGE_TOO_LARGE,
+    NOT_STRIPPED,
+    PROCESSING_FAILED,
+    REQUEST_PIXELS,
+    TOO_MANY_FILES,
+    UNREADABLE,
+)
 
 MESSAGES = {
     FILE_TYPE: _(

@@ -1,16 +1,18 @@
 """Run the parsing of one request's files in a separate, limited process.
 
 A decoder bug or a decompression bomb must cost one child process, not the site. Each request
-with files starts one child (from a multiprocessing "forkserver", so starting it is a fork of
-a small, already-warm process that has the decoders imported, not a new interpreter) which:
+with files gets one new child, forked from a small, already-warm fork server (fork_server.py:
+one per web process, started on the first request with files, about half a second) that has
+imported the decoders and nothing of Django. The child:
 
 * limits its address space (EVIDENCE_SANDBOX_MEMORY_BYTES, RLIMIT_AS), CPU time
   (EVIDENCE_SANDBOX_CPU_SECONDS, RLIMIT_CPU), the size of any file it writes (RLIMIT_FSIZE)
   and core dumps (none); ffmpeg, which it runs for audio and video, inherits these limits;
-* starts with none of the web process's environment but a short list of harmless variables
+* has none of the web process's environment but a short list of harmless variables
   (ENVIRONMENT_KEPT): the environment holds SECRET_KEY, CASE_MASTER_KEYS, CASE_HASH_KEY and the
   database's and the cache's addresses with their passwords, which a child taken over by a hostile
-  file could otherwise read from its own memory;
+  file could otherwise read from its own memory. The fork server is started with that short list,
+  and no memory of the web process is ever copied into it or its children;
 * enters a new, empty network namespace where the kernel allows unprivileged user namespaces
   (most Linux distributions; check with ``unshare -rn true``). Where it does not, the child
   still holds no socket of the web process, but a child taken over by a hostile file could open
@@ -20,59 +22,42 @@ a small, already-warm process that has the decoders imported, not a new interpre
   compression-ratio cap against bombs), or requests whose images together declare more than
   EVIDENCE_MAX_REQUEST_PIXELS.
 
-The web process waits at most EVIDENCE_SANDBOX_TIMEOUT_SECONDS, then kills the child. A child
-that dies, runs out of time or answers nonsense makes the whole request's files refused with
-PROCESSING_FAILED, in the claimant's language: nothing is stored and nothing becomes a 500.
-The child's answer is read as plain bytes (worker.decode), never unpickled.
+The request reaches the child as an in-memory file (memfd: never on disk); the answer comes back
+through a pipe, read as plain bytes (worker.decode), never unpickled. The web process waits at most
+EVIDENCE_SANDBOX_TIMEOUT_SECONDS, then kills the child through its pidfd (exactly that process, even
+if its number has been reused). A child that dies, runs out of time or answers nonsense makes the
+whole request's files refused with PROCESSING_FAILED, in the claimant's language: nothing is stored
+and nothing becomes a 500. A fork server that has died is started again for the next request.
 
-Cost: starting the forkserver takes about a second, once per web process (the first request
-with files); after that one request's child costs about 7 ms of CPU for a small JPEG (measured
-here on an idle machine). The fork server imports beforehand what every child would otherwise
-import again: the decoders with all of Pillow's format plugins, and the modules the web
-process's main script takes names from (see _main_script_modules). Like any multiprocessing
-"forkserver" or "spawn" user, each child still runs the web process's main script as
-``__mp_main__``: it must keep its work under ``if __name__ == "__main__":`` (manage.py,
-gunicorn and pytest do).
+Cost: about 4 ms of CPU per request with a small JPEG (fork, decoding and the child's exit),
+measured here; multiprocessing's own fork server cost about 7.
 """
 
+import contextlib
 import logging
-import multiprocessing
 import os
+import select
+import signal
+import socket
+import subprocess
 import sys
 import threading
-import types
-from multiprocessing import forkserver
+import time
+from pathlib import Path
 
-from . import limits, preload
+from . import limits
 from .errors import PROCESSING_FAILED, EvidenceRejected
-from .worker import Limits, child_main, decode
+from .worker import Limits, decode, encode_request
 
 logger = logging.getLogger(__name__)
-
-_WORKER_MODULE = "forms_app.evidence.worker"
-_PRELOAD_MODULE = "forms_app.evidence.preload"
-_context = None
-
-
-def _main_script_modules():
-    """The modules the web process's main script takes names from (gunicorn's script:
-    gunicorn.app.wsgiapp), for the fork server to import once (see preload.py)."""
-    main = sys.modules.get("__main__")
-    if getattr(main, "__file__", None) is None:
-        return []  # python -c, an interactive session: multiprocessing runs nothing again
-    names = set()
-    for name, value in vars(main).items():
-        if name.startswith("__"):
-            continue  # its loader, spec and builtins
-        module = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
-        if isinstance(module, str) and module not in ("__main__", "builtins"):
-            names.add(module)
-    return sorted(names)
-
 
 # All that the fork server, and so every child, keeps of the web process's environment.
 ENVIRONMENT_KEPT = ("PATH", "LANG", "LANGUAGE", "TZ", "TMPDIR", "HOME")
 ENVIRONMENT_KEPT_PREFIXES = ("LC_", "PYTHON")
+# The project's root, from which ``python -m forms_app.evidence.fork_server`` is started.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# How long the web process waits for the fork server to fork (its first answer includes its start).
+SERVER_ANSWER_SECONDS = 30
 
 
 def kept_environment(environment):
@@ -83,34 +68,69 @@ def kept_environment(environment):
     }
 
 
-def _ensure_fork_server():
-    """Start the fork server (if it is not running) with the kept environment only, and the names
-    of the modules it should import for the main script (preload.py).
+class ForkServer:
+    """The web process's end of one fork server (fork_server.py)."""
 
-    multiprocessing starts it with the environment of the moment, so that is narrowed for the
-    start and put back at once. Called before every child, so that a fork server that died is not
-    restarted by multiprocessing itself with the whole environment."""
-    saved = dict(os.environ)
-    try:
-        os.environ.clear()
-        os.environ.update(kept_environment(saved))
-        os.environ[preload.VARIABLE] = ",".join(_main_script_modules())
-        forkserver.ensure_running()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    def __init__(self):
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed module, no shell
+                [sys.executable, "-m", "forms_app.evidence.fork_server", str(theirs.fileno())],
+                cwd=PROJECT_ROOT,
+                env=kept_environment(os.environ),
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # the terminal's signals are for the web process
+            )
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        ours.settimeout(SERVER_ANSWER_SECONDS)
+        self.socket = ours
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def fork_child(self, request_fd, answer_fd):
+        """Have a child forked for one request; its pidfd, or None if it has already ended."""
+        socket.send_fds(self.socket, [b"c"], [request_fd, answer_fd])
+        message, fds, _flags, _address = socket.recv_fds(self.socket, 1, 1)
+        if message != b"y":
+            for fd in fds:
+                os.close(fd)
+            raise OSError("the fork server refused the request")
+        return fds[0] if fds else None
+
+    def stop(self):
+        self.socket.close()
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        self.process.wait()
 
 
-def _get_context():
-    global _context
-    if _context is None:
-        context = multiprocessing.get_context("forkserver")
-        # What each child would otherwise import again: runpy and what the main script needs (to
-        # re-run it), the fork server's own Popen (to unpickle the process), and the worker with
-        # its decoders.
-        context.set_forkserver_preload(["runpy", "multiprocessing.popen_forkserver", _PRELOAD_MODULE, _WORKER_MODULE])
-        _context = context
-    return _context
+_server = None
+_server_lock = threading.Lock()
+
+
+def _fork_child(request_fd, answer_fd):
+    """A pidfd of a new child for this request, starting (or restarting) the fork server as needed:
+    one that died since the last request is replaced and asked once more."""
+    global _server
+    with _server_lock:
+        for attempt in (1, 2):
+            if _server is None or not _server.alive():
+                if _server is not None:
+                    _server.stop()
+                _server = ForkServer()
+            try:
+                return _server.fork_child(request_fd, answer_fd)
+            except OSError:
+                _server.stop()
+                _server = None
+                if attempt == 2:
+                    raise
 
 
 def current_limits():
@@ -133,46 +153,53 @@ def process_in_sandbox(files):
 
     Raises EvidenceRejected(PROCESSING_FAILED) if the child fails in any way.
     """
+    timeout = limits.sandbox_timeout_seconds()
+    deadline = time.monotonic() + timeout
+    pidfd = None
+    request_fd = answer_reader = answer_writer = -1
     try:
         sandbox_limits = current_limits()  # finds ffmpeg: a broken install must not become a 500
-        context = _get_context()
-        reader, writer = context.Pipe(duplex=False)
-    except Exception as error:
-        logger.error("Evidence sandbox could not start (%s)", type(error).__name__)
-        raise EvidenceRejected(PROCESSING_FAILED) from error
-    timeout = limits.sandbox_timeout_seconds()
-    # The most a well-behaved child can send back; anything larger is refused unread.
-    max_message = 4 * sum(len(data) for data in files) + 8 * sandbox_limits.max_request_pixels + limits.MiB
-    process = context.Process(target=child_main, args=(writer, files, sandbox_limits), daemon=True)
-    # Killing the child at the deadline also ends a read it has left half-written (EOFError).
-    deadline = threading.Timer(timeout, _kill, args=(process,))
-    try:
-        _ensure_fork_server()
-        process.start()
-        deadline.start()
-        writer.close()
-        if not reader.poll(timeout):
-            raise TimeoutError("the evidence sandbox did not answer in time")
-        message = reader.recv_bytes(max_message)
-        return decode(message, len(files))
+        # The most a well-behaved child can send back; anything larger is refused.
+        max_message = 4 * sum(len(data) for data in files) + 8 * sandbox_limits.max_request_pixels + limits.MiB
+        request_fd = os.memfd_create("evidence-request")
+        _write_all(request_fd, encode_request(files, sandbox_limits, timeout))
+        answer_reader, answer_writer = os.pipe()
+        pidfd = _fork_child(request_fd, answer_writer)
+        os.close(answer_writer)  # the child holds the only writing end: its exit is our end of file
+        answer_writer = -1
+        return decode(_read_until_closed(answer_reader, deadline, max_message), len(files))
     except Exception as error:
         # The failure's type only: nothing about the files may reach the log.
         logger.warning("Evidence sandbox failed (%s); the request's files were refused", type(error).__name__)
         raise EvidenceRejected(PROCESSING_FAILED) from error
     finally:
-        deadline.cancel()
-        reader.close()
-        writer.close()
-        if process.pid is not None:
-            process.join(2)
-            _kill(process)
-            process.join()
-            process.close()
+        for fd in (request_fd, answer_reader, answer_writer):
+            if fd >= 0:
+                os.close(fd)
+        if pidfd is not None:
+            # A child that has answered has ended or is ending; one that has not is killed here.
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            os.close(pidfd)
 
 
-def _kill(process):
-    try:
-        if process.is_alive():
-            process.kill()
-    except ValueError:  # already closed
-        pass
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_until_closed(fd, deadline, max_bytes):
+    """Everything written to the pipe until the child closes it, within the deadline and size."""
+    chunks, size = [], 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise TimeoutError("the evidence sandbox did not answer in time")
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise ValueError("the evidence sandbox answered too much")
+        chunks.append(chunk)

@@ -1,22 +1,24 @@
 """The sandbox child's side: every parser and decoder that touches a claimant's file runs here.
 
-``child_main`` runs in a process of its own (started by sandbox.py), limits itself, processes
-one request's files and sends the results back as plain bytes: a JSON header followed by the
-working copies. Nothing is pickled on the way back, so a child taken over by a hostile file
+``serve`` runs in a process of its own (forked by fork_server.py for one request), limits itself,
+processes that request's files and writes the results back as plain bytes: a JSON header followed
+by the working copies. Nothing is pickled either way, so a child taken over by a hostile file
 cannot run code in the web process by what it sends.
 
-This module reads no Django setting: the limits arrive as arguments (``Limits``), so the same
-values apply here as in the web process, including under tests' ``override_settings``.
+This module reads no Django setting and imports nothing of Django: the limits arrive with the
+request (``Limits``), so the same values apply here as in the web process, including under tests'
+``override_settings``.
 """
 
 import contextlib
 import json
 import os
 import resource
+import signal
 import struct
 from dataclasses import asdict, dataclass
 
-from .errors import FILE_TYPE, IMAGE_TOO_LARGE, REQUEST_PIXELS, UNREADABLE
+from .codes import FILE_TYPE, IMAGE_TOO_LARGE, REQUEST_PIXELS, UNREADABLE
 from .images import ImageTooLarge, clean_image, image_pixels
 from .media import NotStripped, strip_media
 from .pdfs import clean_pdf
@@ -73,31 +75,74 @@ class Outcome:
 _HEADER = struct.Struct(">I")
 
 
-def child_main(connection, files, limits):
-    """Entry point of the sandbox child: limit, process, send, exit."""
+def encode_request(files, limits, timeout_seconds):
+    """What the web process hands a child: a JSON header (limits, timeout, file sizes), then the files."""
+    header = json.dumps(
+        {"limits": asdict(limits), "timeout": timeout_seconds, "sizes": [len(data) for data in files]}
+    ).encode()
+    return b"".join([_HEADER.pack(len(header)), header, *files])
+
+
+def decode_request(message):
+    (length,) = _HEADER.unpack_from(message)
+    header = json.loads(message[_HEADER.size : _HEADER.size + length])
+    files, position = [], _HEADER.size + length
+    for size in header["sizes"]:
+        files.append(message[position : position + size])
+        position += size
+    return files, Limits(**header["limits"]), header["timeout"]
+
+
+def serve(request_fd, answer_fd):
+    """Entry point of the sandbox child: read the request, limit, process, answer. The caller
+    exits the process right after, whatever happens here."""
+    files, limits, timeout_seconds = decode_request(_read_all(request_fd))
+    os.close(request_fd)
+    # The web process kills a late child itself; this also ends one whose web process is gone.
+    signal.alarm(int(timeout_seconds) + 2)
     isolate(limits)
     outcomes, working = process_batch(files, limits)
     header = json.dumps(
         {"request_error": outcomes if isinstance(outcomes, str) else "", "files": _as_dicts(outcomes)}
     ).encode()
-    try:
-        connection.send_bytes(b"".join([_HEADER.pack(len(header)), header, *working]))
-        connection.close()
-    except OSError:
-        pass  # the web process stopped waiting (timeout): nothing to report, nothing to print
+    with contextlib.suppress(OSError):  # the web process stopped waiting (timeout): nothing to report
+        _write_all(answer_fd, b"".join([_HEADER.pack(len(header)), header, *working]))
+
+
+def _read_all(fd):
+    """The whole of an in-memory file (memfd) the web process wrote the request into."""
+    size = os.fstat(fd).st_size
+    chunks, position = [], 0
+    while position < size:
+        chunk = os.pread(fd, size - position, position)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        position += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def leave_network():
+    """A new user and network namespace: only a loopback interface that is down, so no socket can
+    reach anything. Entered once by the fork server, whose children all inherit it (creating a
+    network namespace costs about half a millisecond). Fails quietly where user namespaces are
+    disabled; a child then still holds no socket of the web process (they are not inherited)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.unshare(os.CLONE_NEWUSER | os.CLONE_NEWNET)
 
 
 def isolate(limits):
-    """Resource limits, and no network if the kernel lets an unprivileged process say so."""
+    """The child's resource limits (the network was left by its fork server: leave_network)."""
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_output_bytes, limits.max_output_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dump holding evidence on disk
-    with contextlib.suppress(AttributeError, OSError):
-        # A new user and network namespace: only a loopback interface that is down, so no
-        # socket can reach anything. Fails quietly where user namespaces are disabled; the
-        # child then still has no socket of the web process (they are not inherited).
-        os.unshare(os.CLONE_NEWUSER | os.CLONE_NEWNET)
     os.nice(5)
 
 

@@ -2,17 +2,20 @@
 
 import io
 import os
+import signal
 import socket
 import struct
+import subprocess
+import sys
+import time
 import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from forms_app.evidence import EvidenceRejected, process_uploads
-from forms_app.evidence.sandbox import current_limits
-from forms_app.evidence.worker import Limits, isolate
+from forms_app.evidence import EvidenceRejected, process_uploads, sandbox
+from forms_app.evidence.worker import leave_network
 from forms_app.models import Case, IntakeFormPage
 from tests.intake.builders import complete_answers
 
@@ -145,17 +148,23 @@ def _network_namespaces_allowed():
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
 
 
-def test_isolated_child_cannot_reach_the_network():
-    """After isolate() a child cannot connect even to a server listening on 127.0.0.1."""
+def running_fork_server():
+    """The fork server of this (test) process, started by processing one small image."""
+    process_uploads([SimpleUploadedFile("a.png", photo_png((8, 8)))])
+    assert sandbox._server is not None and sandbox._server.alive()
+    return sandbox._server.process.pid
+
+
+def test_after_leaving_the_network_a_process_cannot_reach_a_server_on_localhost():
+    """leave_network() (the fork server's, inherited by every child): not even 127.0.0.1 answers."""
     if not _network_namespaces_allowed():
         pytest.skip("this kernel does not allow unprivileged network namespaces")
     server = socket.create_server(("127.0.0.1", 0))
     port = server.getsockname()[1]
-    limits = Limits(**{**current_limits().__dict__, "memory_bytes": 2 * 1024**3})
     pid = os.fork()
     if pid == 0:
         try:
-            isolate(limits)
+            leave_network()
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
         except OSError:
             os._exit(0)
@@ -165,23 +174,73 @@ def test_isolated_child_cannot_reach_the_network():
     assert status == 0
 
 
+def test_the_fork_server_and_so_every_child_lives_in_a_network_namespace_of_its_own():
+    if not _network_namespaces_allowed():
+        pytest.skip("this kernel does not allow unprivileged network namespaces")
+    server_pid = running_fork_server()
+
+    assert os.readlink(f"/proc/{server_pid}/ns/net") != os.readlink("/proc/self/ns/net")
+
+
 def test_a_sandbox_child_sees_none_of_the_web_process_secrets(monkeypatch):
     """A child taken over by a hostile file must not find the master keys, the secret key or the
-    database's password in its own environment: it starts with a short list of harmless variables."""
-    from forms_app.evidence import sandbox
-    from tests.evidence import environment_probe
-
+    database's password in its own environment: its fork server (whose environment every child
+    inherits) starts with a short list of harmless variables."""
     monkeypatch.setenv("CASE_MASTER_KEYS", "a-master-key-that-must-stay-in-the-web-process")
-    context = sandbox._get_context()
-    reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=environment_probe.send_environment, args=(writer,), daemon=True)
-    sandbox._ensure_fork_server()
-    child.start()
-    writer.close()
-    names = set(reader.recv_bytes().decode().split("\n")) - {""}
-    child.join(10)
+    monkeypatch.setattr(sandbox, "_server", None)  # a fork server started with the variable set
+    try:
+        server_pid = running_fork_server()
+        with open(f"/proc/{server_pid}/environ", "rb") as environ:
+            names = {entry.split(b"=", 1)[0].decode() for entry in environ.read().split(b"\0") if entry}
+    finally:
+        sandbox._server.stop()
     assert "PATH" in names
-    # Variables a library sets in the child itself (the terminal's size) are not the web process's.
-    from_web_process = names & set(os.environ)
-    assert from_web_process == set(sandbox.kept_environment(dict.fromkeys(from_web_process, "")))
+    assert names == set(sandbox.kept_environment(dict.fromkeys(names, "")))
     assert not names & {"CASE_MASTER_KEYS", "CASE_HASH_KEY", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+
+
+def test_the_fork_server_imports_nothing_of_django():
+    """Neither Django nor the project's settings are in the fork server's memory (nor, so, in a child's)."""
+    probe = (
+        "import sys, forms_app.evidence.fork_server; "
+        "print(sorted(name for name in sys.modules if name.startswith('django')))"
+    )
+    environment = sandbox.kept_environment(os.environ)
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=sandbox.PROJECT_ROOT, env=environment, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_fork_server_that_died_is_replaced_for_the_next_request():
+    server_pid = running_fork_server()
+    os.kill(server_pid, signal.SIGKILL)
+    sandbox._server.process.wait()
+
+    results = process_uploads([SimpleUploadedFile("a.png", photo_png((8, 8)))])
+
+    assert [item.kind for item in results] == ["image"]
+    assert sandbox._server.process.pid != server_pid
+
+
+def test_a_late_child_is_killed_not_left_running(settings):
+    """At the deadline the web process kills the child itself (through its pidfd): the fork server
+    is left with no child, although decoding this image alone takes the child about 2 seconds."""
+    server_pid = running_fork_server()
+    slow = photo_png((3000, 3000))
+    settings.EVIDENCE_SANDBOX_TIMEOUT_SECONDS = 0.05
+
+    assert refusal([SimpleUploadedFile("slow.png", slow)]).code == "processing_failed"
+
+    deadline = time.monotonic() + 0.5
+    while _children(server_pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _children(server_pid) == []
+
+
+def _children(pid):
+    with open(f"/proc/{pid}/task/{pid}/children") as children:
+        return children.read().split()

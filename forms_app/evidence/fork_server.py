@@ -1,0 +1,81 @@
+"""The sandbox's fork server: ``python -m forms_app.evidence.fork_server FD``, started by sandbox.py.
+
+One per web process, with none of its environment's secrets and nothing of Django: it imports
+the decoders once, then waits on the socket FD for requests. Each request brings two file
+descriptors (the request, in memory, and the pipe for the answer); the server forks one child for
+it, sends back a pidfd of that child (so the web process can kill exactly it at its deadline) and
+forgets it: children are reaped by the kernel (SIGCHLD ignored). The server exits when the web
+process closes its end of the socket.
+
+Written by hand rather than with multiprocessing's "forkserver": that one's protocol made every
+child unpickle its preparation, run the web process's main script again and import what the
+server had not, about 3 ms of CPU a request here on top of the fork; this child only reads its
+request and runs worker.serve.
+"""
+
+import gc
+import os
+import signal
+import socket
+import sys
+
+from . import worker
+
+# Pillow loads its format plugins on first use: load them here, once for every child.
+from .images import Image
+
+Image.init()
+
+
+def main(fd):
+    server = socket.socket(fileno=fd)
+    # The terminal's Ctrl-C is for the web process; a web process gone closes our socket instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    worker.leave_network()  # for the server and every child it forks
+    # What the server imported is not traced by the children's garbage collector, so they copy
+    # fewer of its pages.
+    gc.freeze()
+    while True:
+        message, fds, _flags, _address = socket.recv_fds(server, 16, 2)
+        if not message:
+            return  # the web process is gone
+        if len(fds) != 2:
+            for stray in fds:
+                os.close(stray)
+            server.sendall(b"n")
+            continue
+        pid = os.fork()
+        if pid == 0:
+            _child(server, *fds)
+        for received in fds:
+            os.close(received)
+        _answer(server, pid)
+
+
+def _child(server, request_fd, answer_fd):
+    """Never returns: the child ends with os._exit whatever happens, running nothing of the server's."""
+    try:
+        server.close()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # ffmpeg's exit status is waited for
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        worker.serve(request_fd, answer_fd)
+    finally:
+        os._exit(0)
+
+
+def _answer(server, pid):
+    """A pidfd of the child, or none if it has already ended (and been reaped)."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        server.sendall(b"y")
+        return
+    try:
+        socket.send_fds(server, [b"y"], [pidfd])
+    finally:
+        os.close(pidfd)
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1])))
