@@ -142,12 +142,14 @@ class CaseIdentifier(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="identifiers", db_index=False)
     kind = models.CharField(_("kind"), max_length=16, choices=CaseIdentifierKind.choices)
-    value_hash = models.CharField(max_length=64, db_index=True)
+    value_hash = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("case identifier")
         verbose_name_plural = _("case identifiers")
         constraints = [models.UniqueConstraint(fields=["case", "kind", "value_hash"], name="case_identifier_unique")]
+        # Who shares a hash, and the oldest few of them in order (indexing.duplicate_links).
+        indexes = [models.Index(fields=["value_hash", "kind", "case"], name="case_identifier_lookup")]
 
     def __str__(self):
         return f"{self.case_id}:{self.kind}"
