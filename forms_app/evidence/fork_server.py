@@ -45,12 +45,18 @@ def main(fd):
                 os.close(stray)
             server.sendall(b"n")
             continue
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a limit, memory): this request's files are refused
+            pid = None
         if pid == 0:
             _child(server, *fds)
         for received in fds:
             os.close(received)
-        _answer(server, pid)
+        if pid is None:
+            server.sendall(b"n")
+        else:
+            _answer(server, pid)
 
 
 def _child(server, request_fd, answer_fd):
@@ -65,10 +71,11 @@ def _child(server, request_fd, answer_fd):
 
 
 def _answer(server, pid):
-    """A pidfd of the child, or none if it has already ended (and been reaped)."""
+    """A pidfd of the child, or none if it has already ended (and been reaped) or the kernel has no
+    pidfds (before Linux 5.3): the child's own alarm then ends it (worker.serve)."""
     try:
         pidfd = os.pidfd_open(pid)
-    except ProcessLookupError:
+    except OSError:
         server.sendall(b"y")
         return
     try:
