@@ -47,7 +47,7 @@ from pathlib import Path
 
 from . import limits
 from .errors import PROCESSING_FAILED, EvidenceRejected
-from .worker import Limits, decode, encode_request
+from .worker import Limits, decode, encode_request, write_all
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ def process_in_sandbox(files):
         # The most a well-behaved child can send back; anything larger is refused.
         max_message = 4 * sum(len(data) for data in files) + 8 * sandbox_limits.max_request_pixels + limits.MiB
         request_fd = os.memfd_create("evidence-request")
-        _write_all(request_fd, encode_request(files, sandbox_limits, timeout))
+        write_all(request_fd, encode_request(files, sandbox_limits, timeout))
         answer_reader, answer_writer = os.pipe()
         pidfd = _fork_child(request_fd, answer_writer)
         os.close(answer_writer)  # the child holds the only writing end: its exit is our end of file
@@ -181,12 +181,6 @@ def process_in_sandbox(files):
             with contextlib.suppress(ProcessLookupError):
                 signal.pidfd_send_signal(pidfd, signal.SIGKILL)
             os.close(pidfd)
-
-
-def _write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def _read_until_closed(fd, deadline, max_bytes):

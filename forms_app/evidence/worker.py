@@ -106,7 +106,7 @@ def serve(request_fd, answer_fd):
         {"request_error": outcomes if isinstance(outcomes, str) else "", "files": _as_dicts(outcomes)}
     ).encode()
     with contextlib.suppress(OSError):  # the web process stopped waiting (timeout): nothing to report
-        _write_all(answer_fd, b"".join([_HEADER.pack(len(header)), header, *working]))
+        write_all(answer_fd, b"".join([_HEADER.pack(len(header)), header, *working]))
 
 
 def _read_all(fd):
@@ -122,7 +122,8 @@ def _read_all(fd):
     return b"".join(chunks)
 
 
-def _write_all(fd, data):
+def write_all(fd, data):
+    """All of ``data`` to a file descriptor (a pipe takes it in parts)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
