@@ -186,9 +186,12 @@ def process_in_sandbox(files):
 def _read_until_closed(fd, deadline, max_bytes):
     """Everything written to the pipe until the child closes it, within the deadline and size."""
     chunks, size = [], 0
+    # poll, not select: select refuses descriptors above 1023, which a busy web process may hand out.
+    waiting = select.poll()
+    waiting.register(fd, select.POLLIN)
     while True:
         remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+        if remaining <= 0 or not waiting.poll(remaining * 1000):
             raise TimeoutError("the evidence sandbox did not answer in time")
         chunk = os.read(fd, 1 << 20)
         if not chunk:
