@@ -21,6 +21,16 @@ from ..cases.models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
 from ..intake import widgets
 
 
+class ReadAtOnceQuerySet(models.QuerySet):
+    """A small table's choices read with one plain query. A choice field iterates its queryset
+    with ``iterator()``, which on PostgreSQL outside a transaction opens a server-side cursor WITH
+    HOLD (DECLARE, FETCH, CLOSE, and the rows copied at the commit): 5 ms of every queue page for
+    a handful of tags."""
+
+    def iterator(self, chunk_size=None):
+        return iter(self)
+
+
 class BooleanRadioSelect(widgets.PlainMultipleInputMixin, WagtailBooleanRadioSelect):
     """Wagtail's All / Yes / No choice, written without a template per option (the queue's filter
     form was a fifth of its page's time)."""
@@ -87,7 +97,7 @@ class CaseFilterSet(WagtailFilterSet):
     tag = django_filters.ModelMultipleChoiceFilter(
         distinct=False,
         label=_("Tag"),
-        queryset=CaseTag.objects.order_by("name"),
+        queryset=ReadAtOnceQuerySet(CaseTag).order_by("name"),
         to_field_name="name",
         method="filter_tag",
         widget=widgets.CheckboxSelectMultiple,

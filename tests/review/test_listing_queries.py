@@ -99,3 +99,17 @@ def test_a_case_page_stays_within_its_query_budget(client, case_manager, reviewe
     client.get(url)  # warm per-process caches
     with django_assert_max_num_queries(CASE_PAGE_QUERY_BUDGET):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_queue_page_opens_no_server_side_cursor(client, case_manager):
+    """The tag filter's choices come from one plain query (filters.ReadAtOnceQuerySet): on
+    PostgreSQL a choice field's iterator() would DECLARE a cursor (WITH HOLD outside a transaction)
+    for a handful of rows. Meaningful on PostgreSQL, where CI runs the suite too."""
+    operations.set_tags(make_case("persecution", "en"), "tag-for-the-filter", case_manager)
+    client.force_login(case_manager)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("forms_app_review:index"))
+    assert response.status_code == 200
+    assert "tag-for-the-filter" in response.content.decode()
+    assert [query["sql"] for query in captured if "DECLARE" in query["sql"]] == []
