@@ -11,7 +11,20 @@ from .workflow import status_choices
 REASON_HELP = _("Optional. Kept encrypted with the case; shown on its timeline to case staff only.")
 
 
+class ReadAtOnceChoiceIterator(forms.models.ModelChoiceIterator):
+    """The few staff read with one plain query: Django's iterator() opens a server-side cursor on
+    PostgreSQL (WITH HOLD outside a transaction), 4 ms of every case page (see filters.ReadAtOnceQuerySet)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
 class ReviewerChoiceField(forms.ModelChoiceField):
+    iterator = ReadAtOnceChoiceIterator
+
     def label_from_instance(self, obj):
         return display_name(obj)
 

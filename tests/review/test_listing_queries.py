@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forms_app.review import operations
+from forms_app.review.permissions import display_name
 from tests.builders import make_case
 from tests.helpers import soup
 
@@ -102,14 +103,20 @@ def test_a_case_page_stays_within_its_query_budget(client, case_manager, reviewe
 
 
 @pytest.mark.django_db
-def test_a_queue_page_opens_no_server_side_cursor(client, case_manager):
-    """The tag filter's choices come from one plain query (filters.ReadAtOnceQuerySet): on
-    PostgreSQL a choice field's iterator() would DECLARE a cursor (WITH HOLD outside a transaction)
-    for a handful of rows. Meaningful on PostgreSQL, where CI runs the suite too."""
-    operations.set_tags(make_case("persecution", "en"), "tag-for-the-filter", case_manager)
+@pytest.mark.parametrize("page", ["queue", "case page"])
+def test_staff_pages_open_no_server_side_cursor(client, case_manager, reviewer, page):
+    """The tag filter's and the assignee field's choices come from one plain query each
+    (filters.ReadAtOnceQuerySet, forms.ReadAtOnceChoiceIterator): on PostgreSQL a choice field's
+    iterator() would DECLARE a cursor (WITH HOLD outside a transaction) for a handful of rows.
+    Meaningful on PostgreSQL, where CI runs the suite too."""
+    case = make_case("persecution", "en")
+    operations.set_tags(case, "tag-for-the-filter", case_manager)
     client.force_login(case_manager)
+    url = reverse("forms_app_review:index") if page == "queue" else reverse("forms_app_review:detail", args=[case.pk])
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(reverse("forms_app_review:index"))
+        response = client.get(url)
     assert response.status_code == 200
     assert "tag-for-the-filter" in response.content.decode()
+    if page == "case page":
+        assert display_name(reviewer) in response.content.decode()  # offered in "Assign to"
     assert [query["sql"] for query in captured if "DECLARE" in query["sql"]] == []
