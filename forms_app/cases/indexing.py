@@ -33,8 +33,8 @@ in both cases' sealed indexes before a case page names them.
 """
 
 import json
+import os
 import re
-import secrets
 import struct
 import unicodedata
 from dataclasses import dataclass, field
@@ -131,13 +131,21 @@ def exact_hash(token):
     return token_hashes(token)[1]
 
 
-def padded_buckets(real, randbelow=secrets.randbelow):
-    """``real`` buckets plus random ones, to a multiple of BUCKET_SET_STEP with at least MIN_PADDING added."""
+def padded_buckets(real, randbelow=None):
+    """``real`` buckets plus random ones, to a multiple of BUCKET_SET_STEP with at least MIN_PADDING
+    added. The random ones come from the system's generator, as ``secrets`` draws them, but read
+    in one system call per round instead of one per bucket (a case needs about a hundred);
+    ``randbelow`` replaces it (fake cases use a seeded one)."""
     size = max(BUCKET_SET_STEP, -(-(len(real) + MIN_PADDING) // BUCKET_SET_STEP) * BUCKET_SET_STEP)
     size = min(size, BUCKETS)
     found = set(real)
     while len(found) < size:
-        found.add(randbelow(BUCKETS))
+        if randbelow is None:
+            # BUCKETS divides 2**16: the low bits of uniform 16-bit values are uniform buckets.
+            draws = memoryview(os.urandom(2 * (size - len(found)))).cast("H")
+            found.update(value % BUCKETS for value in draws)
+        else:
+            found.add(randbelow(BUCKETS))
     return found
 
 
@@ -201,7 +209,7 @@ class CaseIndex:
     identifier_rows: set = field(default_factory=set)
 
 
-def build_index(texts, identifiers, hasher=None, randbelow=secrets.randbelow):
+def build_index(texts, identifiers, hasher=None, randbelow=None):
     """The padded bucket set, the plaintext of the sealed index and the identifier hashes.
 
     ``hasher(token) -> (bucket, exact)`` may be a caching wrapper (make_fake_cases)."""

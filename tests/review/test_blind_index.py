@@ -121,3 +121,22 @@ def test_reindex_rebuilds_the_index_and_moves_old_wording_out(client, reviewer):
     assert "questions" not in again.answer_payload and again.wording_id
     assert again.questions_as_seen == old_payload["questions"]
     assert CaseIdentifier.objects.filter(case=case).exists()
+
+
+def test_padding_buckets_are_spread_over_the_whole_range():
+    """The padding drawn in bulk from the system's generator (one call per round, not per bucket)
+    fills the set to its coarse size, keeps the real buckets and lands evenly on every bucket."""
+    real = {1, 2, 3, 4095}
+    sixteenths = [0] * 16
+    for _ in range(300):
+        padded = indexing.padded_buckets(real)
+        assert len(padded) == indexing.BUCKET_SET_STEP and real <= padded
+        assert all(0 <= value < indexing.BUCKETS for value in padded)
+        for value in padded - real:
+            sixteenths[value * 16 // indexing.BUCKETS] += 1
+    expected = sum(sixteenths) / 16
+    assert all(0.8 * expected < count < 1.2 * expected for count in sixteenths)
+    # A case with more words than one step needs the next multiple; with every bucket, no padding.
+    assert len(indexing.padded_buckets(set(range(200)))) == 2 * indexing.BUCKET_SET_STEP
+    assert indexing.padded_buckets(set(range(indexing.BUCKETS))) == set(range(indexing.BUCKETS))
+    assert 2**16 % indexing.BUCKETS == 0  # what the bulk draw relies on
