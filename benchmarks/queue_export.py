@@ -30,7 +30,10 @@ def ensure_cases(env, count):
         say(f"making {count - existing} fake cases (make_fake_cases, progress below)")
         started = time.monotonic()
         subprocess.run(
-            [sys.executable, "manage.py", "make_fake_cases", str(count - existing), "--force"],
+            [
+                *(sys.executable, "manage.py", "make_fake_cases", str(count - existing), "--force"),
+                f"--processes={os.cpu_count() or 1}",  # one per core (PostgreSQL; SQLite uses one)
+            ],
             cwd=BASE_DIR,
             env=env,
             check=True,

@@ -7,6 +7,8 @@ assignments to existing reviewers. Evidence counts are set without files. Never 
 """
 
 import datetime
+import multiprocessing
+import queue
 import random
 import secrets
 import sys
@@ -14,7 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from forms_app.cases import indexing
@@ -208,32 +210,93 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=1000)
         parser.add_argument("--seed", type=int, default=None, help="Random seed, for repeatable data.")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (tests, benchmarks).")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=1,
+            help="Processes making cases side by side (PostgreSQL only; e.g. the number of cores). "
+            "With --seed, each process gets its own seed, so the data is repeatable only with one.",
+        )
 
-    def handle(self, count, batch_size, seed, force, **options):
+    def handle(self, count, batch_size, seed, force, processes, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Refusing to create fake cases with DEBUG off; add --force if this is not production.")
-        rng = random.Random(seed)  # noqa: S311 - fake data, not security
         self.batch = batch_size
+        self.verbose = options.get("verbosity", 1) > 0
         forms = self.forms()
         reviewers = list(assignable_reviewers())
         tags = [CaseTag.objects.get_or_create(name=name)[0] for name in TAGS]
         references = set(Case.objects.values_list("reference", flat=True))
+        # SQLite takes one writer at a time: more processes would only wait for each other.
+        processes = max(1, min(processes, count)) if connection.vendor == "postgresql" else 1
+        made, started = 0, time.monotonic()
+        if processes == 1:
+            for size in self.make(count, seed, forms, reviewers, tags, references):
+                made += size
+                self.progress(made, count, time.monotonic() - started)
+        else:
+            made = self.make_in_processes(processes, count, seed, forms, reviewers, tags, references, started)
+        if self.verbose:
+            self.stdout.write("")
+        self.stdout.write(f"Created {made} fake cases in {time.monotonic() - started:.0f} s.")
+
+    def make(self, count, seed, forms, reviewers, tags, references):
+        """Make ``count`` cases in batches, yielding each batch's size once it is committed."""
+        rng = random.Random(seed)  # noqa: S311 - fake data, not security
         self.hashes = {}
         shared = {}
-        made, started = 0, time.monotonic()
+        made = 0
         while made < count:
-            size = min(batch_size, count - made)
-            with transaction.atomic():
-                self.make_batch(rng, size, forms, reviewers, tags, references, shared)
+            size = min(self.batch, count - made)
+            for attempt in range(1, 4):
+                try:
+                    with transaction.atomic():
+                        self.make_batch(rng, size, forms, reviewers, tags, references, shared)
+                    break
+                except IntegrityError:
+                    # Another process took one of this batch's references or receipt codes (a
+                    # chance in billions): the batch was rolled back, and is made again.
+                    if attempt == 3:
+                        raise
             made += size
-            if options.get("verbosity", 1) > 0:
-                self.progress(made, count, time.monotonic() - started)
-        if options.get("verbosity", 1) > 0:
-            self.stdout.write("")
-        self.stdout.write(f"Created {count} fake cases in {time.monotonic() - started:.0f} s.")
+            yield size
+
+    def make_in_processes(self, processes, count, seed, forms, reviewers, tags, references, started):
+        """``processes`` forked children share ``count``; the parent draws their progress."""
+        connections.close_all()  # each child opens its own connection
+        context = multiprocessing.get_context("fork")
+        reports = context.Queue()
+        children = []
+        for number in range(processes):
+            share = count // processes + (1 if number < count % processes else 0)
+            child_seed = None if seed is None else seed + number
+            arguments = (share, child_seed, forms, reviewers, tags, references, reports)
+            children.append(context.Process(target=self.make_in_child, args=arguments))
+        for child in children:
+            child.start()
+        made = 0
+        while any(child.is_alive() for child in children) or not reports.empty():
+            try:
+                made += reports.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            self.progress(made, count, time.monotonic() - started)
+        failed = [child.exitcode for child in children if child.exitcode != 0]
+        if failed:
+            raise CommandError(f"{len(failed)} of {processes} processes failed; {made} cases were made.")
+        return made
+
+    def make_in_child(self, count, seed, forms, reviewers, tags, references, reports):
+        try:
+            for size in self.make(count, seed, forms, reviewers, tags, references):
+                reports.put(size)
+        finally:
+            connections.close_all()
 
     def progress(self, made, count, elapsed):
         """A one-line progress bar (redrawn in place on a terminal, one line per 10% otherwise)."""
+        if not self.verbose:
+            return
         share = made / count
         rate = made / elapsed if elapsed else 0
         remaining = (count - made) / rate if rate else 0

@@ -33,3 +33,14 @@ def test_fake_cases_get_limitation_dates_and_trade_positions():
     assert Case.objects.filter(case_type="persecution", limitation_date__isnull=False).exists()
     assert not Case.objects.filter(case_type="investor", limitation_date__isnull=False).exists()
     assert TradePosition.objects.filter(case__case_type="investor").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_make_fake_cases_in_two_processes_makes_every_case_once():
+    """--processes 2 splits the count between two forked processes (on PostgreSQL; SQLite makes
+    them in one): every case is made, each with its own reference and searchable index."""
+    all_intake_forms()
+    call_command("make_fake_cases", 301, "--batch-size", "50", "--processes", "2", "--force", verbosity=0)
+    assert Case.objects.count() == 301
+    assert Case.objects.values("reference").distinct().count() == 301
+    assert not Case.objects.filter(search_buckets=[]).exists()
