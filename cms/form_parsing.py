@@ -7,10 +7,10 @@ reads the same body in 0.12 ms.
 
 Only a small body (at most FIELDS_ONLY_BODY_LIMIT) whose parts are all plain fields takes this
 path, and it keeps Django's rules for them (tests/test_form_parsing.py compares the two): names
-stripped, values decoded with the request's encoding (undecodable bytes replaced), a part without a
-name skipped, a file input left empty (``filename=""``) read as an empty field. Anything else — a
-file, a base64 part, ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` or ``DATA_UPLOAD_MAX_MEMORY_SIZE`` reached,
-a body `multipart` does not accept — is handed to Django's own parser, which gives its usual answer
+stripped, values decoded with the request's encoding (undecodable bytes replaced), a file input
+left empty (``filename=""``) read as an empty field. Anything else — a file, a base64 part, a part
+without a name, ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` or ``DATA_UPLOAD_MAX_MEMORY_SIZE`` reached, a
+body `multipart` does not accept — is handed to Django's own parser, which gives its usual answer
 (errors included) and the upload handlers (forms_app.evidence.upload_handler) their files.
 """
 
@@ -54,12 +54,13 @@ def fields_of(body, boundary, encoding):
                     if segment.header("Content-Transfer-Encoding") is not None:
                         raise NotFieldsOnly
                     name = segment.name.strip()
+                    if not name:  # no name, or an empty one: Django tells the two apart
+                        raise NotFieldsOnly
                     data = b"".join(chunks)
                     received += len(data) + len(name) + 2  # counted as Django counts it
                     if max_bytes is not None and received > max_bytes:
                         raise NotFieldsOnly
-                    if name:
-                        post.appendlist(name, data.decode(encoding, errors="replace"))
+                    post.appendlist(name, data.decode(encoding, errors="replace"))
     except multipart.MultipartError as error:
         raise NotFieldsOnly from error
     post._mutable = False
