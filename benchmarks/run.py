@@ -158,6 +158,12 @@ def _ms(text):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
+def latency_lines(output):
+    """wrk --latency's p50 and p99 lines ({50: match, 99: match}, a match None if missing)."""
+    # Anchored at the line's start: a "+/- Stdev" column such as "97.50%" must not be read as p50.
+    return {share: re.search(rf"^\s*{share}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M) for share in (50, 99)}
+
+
 def wrk(host, path, headers=(), attempts=2):
     """One wrk run: requests/s, p50 and p99 in ms, and the number of non-2xx/3xx answers."""
     command = [wrk_path(), "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout=30s", "--latency"]
@@ -168,8 +174,7 @@ def wrk(host, path, headers=(), attempts=2):
     )
     output = completed.stdout
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    # Anchored at the line's start: a "+/- Stdev" column such as "97.50%" must not be read as p50.
-    latency = {share: re.search(rf"^\s*{share}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M) for share in (50, 99)}
+    latency = latency_lines(output)
     if not all(latency.values()):
         say(f"wrk printed no latency distribution for {path}:\n{output}{completed.stderr}")
         if attempts > 1:
@@ -294,7 +299,7 @@ def submit_run(host, path, directory):
     statuses = dict(pair.split("=") for pair in re.search(r"^STATUSES(.*)$", output, re.M).group(1).split())
     statuses = {status: int(count) for status, count in statuses.items()}
     seconds = int(re.search(r"^DURATION_US (\d+)", output, re.M).group(1)) / 1_000_000
-    latency = {share: re.search(rf"^\s*{share}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M) for share in (50, 99)}
+    latency = latency_lines(output)
     ok = statuses.get("302", 0)
     errors = int(re.search(r"^\s*(\d+) requests in", output, re.M).group(1)) - ok
     return {
