@@ -4,6 +4,7 @@ Every value that differs between machines comes from an environment variable, re
 production.py through cms.settings.environment; .env.example lists them all.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -235,6 +236,9 @@ PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
 PUBLIC_CASE_COUNTS = "forms_app.reports.counter.public_counts"
 # How long the counter's numbers, and a cached page showing them, are kept (seconds).
 PUBLIC_COUNTER_SECONDS = env_int("PUBLIC_COUNTER_SECONDS", 300)
+# Processes that decrypt and write an export's rows (forms_app/reports/parallel.py), forked from the
+# serving process for the length of an export larger than one chunk; 1: all in the serving process.
+EXPORT_PROCESSES = env_int("EXPORT_PROCESSES", min(os.cpu_count() or 1, 4))
 # Only the benchmark's settings (cms/settings/bench.py) turn this on: it mounts /bench/bare/ and
 # lets a request header invalidate the page cache. Never in production.
 BENCH_MODE = False

@@ -45,6 +45,17 @@ class _Line:
         return text
 
 
+def csv_text(rows):
+    """Rows as CSV lines, formula-like text cells neutralised."""
+    writer = csv.writer(_Line())
+    return "".join(
+        writer.writerow(
+            ["'" + cell if cell.__class__ is str and cell.startswith(FORMULA_STARTS) else cell for cell in row]
+        )
+        for row in rows
+    )
+
+
 def csv_stream(header_rows, rows):
     """UTF-8 with a byte-order mark, so spreadsheet programs read Chinese correctly."""
     writer = csv.writer(_Line())
@@ -254,6 +265,12 @@ def xlsx_row(number, values, style=0):
     return "".join(parts)
 
 
+def xlsx_body(rows, first_number):
+    """A sheet's body (see Sheet) from rows, numbered from ``first_number``."""
+    for number, values in enumerate(rows, start=first_number):
+        yield xlsx_row(number, values).encode()
+
+
 class RowBuffer:
     """Rows kept for later, compressed in memory (never on disk: they are claimants' answers).
 
@@ -266,7 +283,12 @@ class RowBuffer:
         self._parts = []
 
     def add(self, row):
-        self._parts.append(self._compressor.compress(json.dumps(row, ensure_ascii=False).encode() + b"\n"))
+        self.add_lines(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+
+    def add_lines(self, lines: bytes):
+        """Rows already written as JSON, one per line (each ending with a line break)."""
+        if lines:
+            self._parts.append(self._compressor.compress(lines))
 
     def __iter__(self):
         if self._compressor is None:  # already read
@@ -283,21 +305,17 @@ class RowBuffer:
 
 @dataclass
 class Sheet:
-    """One worksheet: its name, bold header rows, and rows produced only when the sheet is written."""
+    """One worksheet: its name, bold header rows, and its body, made only when the sheet is written:
+    an iterable of bytes, the <row> elements numbered from the row after the headers on."""
 
     name: str
     header_rows: list
-    rows: Iterable
+    body: Iterable
     column_count: int
 
 
-def xlsx_stream(header_rows, rows, column_count, sheet_name):
-    """A one-sheet workbook written as it goes; yields zip bytes whenever enough have built up."""
-    return xlsx_workbook([Sheet(sheet_name, header_rows, rows, column_count)])
-
-
 def xlsx_workbook(sheets):
-    """A workbook of ``sheets`` written one after the other (a sheet's rows are not read until the
+    """A workbook of ``sheets`` written one after the other (a sheet's body is not read until the
     sheet before it is finished), yielding zip bytes whenever enough have built up."""
     sink = _Sink()
     # Level 1: a third of the CPU of the default level for a file about 15% larger.
@@ -331,8 +349,8 @@ def _write_sheet(package, sink, number, sheet):
         )
         for row_number, values in enumerate(sheet.header_rows, start=1):
             part.write(xlsx_row(row_number, values, style=1).encode())
-        for row_number, values in enumerate(sheet.rows, start=len(sheet.header_rows) + 1):
-            part.write(xlsx_row(row_number, values).encode())
+        for data in sheet.body:
+            part.write(data)
             if sink.size >= FLUSH_SIZE:
                 yield sink.take()
         part.write(b"</sheetData></worksheet>")
