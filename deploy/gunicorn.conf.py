@@ -21,9 +21,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
 worker_class = "sync"
 
-# A worker silent for this long is killed and replaced. A CSV export of 100 000 cases streams for
-# about 45 s today, so 120 s leaves room for it (and for an XLSX export of a filtered set) while
-# still ending a stuck request. Raise GUNICORN_TIMEOUT if exports of larger queues are cut off.
+# A worker silent for this long is killed and replaced. An export of 100 000 cases streams for 10 to
+# 15 s on 2 cores (20 to 30 s with EXPORT_PROCESSES=1), so 120 s leaves room for slower machines
+# and larger queues while still ending a stuck request. Raise GUNICORN_TIMEOUT if exports are cut off.
 timeout = _int("GUNICORN_TIMEOUT", 120)
 # Graceful restarts (SIGHUP reloads the code, SIGTERM stops): workers finish the request they are
 # serving, up to the same time as the longest expected request.
