@@ -7,6 +7,10 @@ about 20 bytes per transaction, so that no case is decrypted twice.) Nothing tou
 the disk (a plaintext temporary file would undo the encryption at rest): the XLSX is zipped on the
 fly into a write-only buffer, which zipfile supports with data descriptors.
 
+The serving process reads the cases (read_chunks); decrypting them and writing their rows
+(ChunkWriter), most of an export's work, is done by EXPORT_PROCESSES forked processes side by side
+(parallel.py) when the export is larger than one chunk, and the rows come back in order.
+
 A file is complete only if its last row reads "complete: N cases" (N the number of cases in it):
 an export cut short (a timeout, a dropped connection) leaves a file without that row, which must
 be treated as truncated.
