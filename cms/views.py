@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.template import loader
 from django.utils import timezone
@@ -13,7 +14,12 @@ def bad_request(request, exception, template_name="400.html"):
 
     That decorator re-runs the CSRF check, which reads request.POST again; when the body itself was
     the problem (e.g. a form posted as UTF-16) the second read raises inside the handler and the
-    client gets a 500. The 400 page has no form, so it needs no CSRF token."""
+    client gets a 500. The 400 page has no form, so it needs no CSRF token.
+
+    A Host header the site does not serve (DisallowedHost) is rendered without the request: the
+    page's header and footer would ask for the host again, and that second refusal was a 500."""
+    if isinstance(exception, DisallowedHost):
+        request = None
     return HttpResponseBadRequest(loader.get_template(template_name).render(request=request))
 
 

@@ -27,3 +27,16 @@ def test_a_form_posted_as_utf16_is_a_400_not_a_500(where):
     assert response.status_code == 400
     if where == "form page":
         assert "无法读取请求" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/zh-hans/", "/admin/"])
+def test_a_request_for_a_host_not_served_is_a_400_not_a_500(settings, path):
+    """A Host header outside ALLOWED_HOSTS (a scanner, a misdirected proxy) gets the 400 page: the
+    page's own chrome must not ask for the host again and fail a second time."""
+    settings.ALLOWED_HOSTS = ["cases.example.org"]
+    client = Client(raise_request_exception=False, HTTP_HOST="elsewhere.example.net")
+    response = client.get(path)
+    assert response.status_code == 400
+    if path == "/zh-hans/":
+        assert "无法读取请求" in response.content.decode()
