@@ -103,23 +103,29 @@ class PlainStatusFlagColumn(StatusFlagColumn):
 
 class PlainDateColumn(DateColumn):
     """Wagtail's date cell (a relative date with the full date as a tooltip) written directly, as
-    wagtailadmin/tables/date_cell.html and shared/human_readable_date.html write it: two per row."""
+    wagtailadmin/tables/date_cell.html and shared/human_readable_date.html write it: two per row.
+    The date is shown in the reviewer's time zone, as the template engine converts it."""
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
         classes = format_html(' class="{}"', self.classname) if self.classname else ""
         if not value:
             return format_html("<td{}></td>", classes)
-        tooltip_format = get_format("DATETIME_FORMAT") or "N j, Y, P"
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
         return format_html(
             '<td{}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
             'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
             '<time class="w-human-readable-date__date" datetime="{}">{}</time></button></td>',
             classes,
-            date_filter(value, tooltip_format),
-            date_filter(value, "c"),
+            date_filter(value, self.tooltip_format),
+            value.isoformat(),  # what the "c" format writes
             capfirst(timesince_simple(value)),
         )
+
+    @cached_property
+    def tooltip_format(self):
+        # Read once per page (a column lives for one request, in one language).
+        return get_format("DATETIME_FORMAT") or "N j, Y, P"
 
 
 class PlainTitleColumn(TitleColumn):

@@ -46,3 +46,12 @@ def test_flag_cells_are_written_as_wagtails_template_writes_them(value):
             SimpleNamespace(flag=value),
         )
     assert ours == wagtail
+
+
+def test_date_cells_show_the_reviewers_time_zone_as_wagtails_template_does():
+    """Wagtail's admin shows times in the zone of the reviewer's profile (activated per request)."""
+    value = timezone.now() - datetime.timedelta(days=2)
+    with override("en"), timezone.override("Asia/Shanghai"):
+        wagtail, ours = both(DateColumn("when"), PlainDateColumn("when"), SimpleNamespace(when=value))
+    assert ours == wagtail
+    assert "+08:00" in ours
