@@ -13,7 +13,7 @@ class FormsAppConfig(AppConfig):
         from .cases.mail.bounces import on_tracking_event
 
         tracking.connect(on_tracking_event, dispatch_uid="forms_app.undeliverable")
-        from cms import admin_shortcuts, admin_sidebar
+        from cms import admin_parts, admin_sidebar
 
         from .intake import checks as intake_checks  # noqa: F401 - the client-address check
         from .intake import (
@@ -23,4 +23,4 @@ class FormsAppConfig(AppConfig):
 
         live_questions.connect()  # a question saved outside a publish empties the memo
         admin_sidebar.install()  # the admin's menu built once a minute, not on every page
-        admin_shortcuts.install()  # the keyboard shortcuts dialog rendered once per language
+        admin_parts.install()  # the keyboard shortcuts dialog and icons rendered once each

@@ -1,5 +1,5 @@
 """The admin's keyboard shortcuts dialog is rendered once per worker for each way it can look
-(cms/admin_shortcuts.py): the same HTML as Wagtail's own tag, in the user's language, following
+(cms/admin_parts.py): the same HTML as Wagtail's own tag, in the user's language, following
 their settings and their platform."""
 
 import pytest
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
-from cms import admin_shortcuts
+from cms import admin_parts
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -26,19 +26,17 @@ def test_the_dialog_is_what_wagtail_renders(reviewer):
     request.user = reviewer
     context = Context({"request": request})
     with override("zh-hant"):
-        ours = admin_shortcuts.kept_keyboard_shortcuts_dialog(context)
-        wagtails = admin_shortcuts.render_to_string(
-            admin_shortcuts.TEMPLATE, admin_shortcuts.wagtail_dialog_context(context)
-        )
+        ours = admin_parts.kept_keyboard_shortcuts_dialog(context)
+        wagtails = admin_parts.render_to_string(admin_parts.TEMPLATE, admin_parts.wagtail_dialog_context(context))
     assert ours == wagtails
     assert "⌘" in ours  # the Mac's keys, as the browser said
 
 
 def test_rendered_once_then_kept_per_language_setting_and_platform(client, reviewer, monkeypatch):
     rendered = []
-    real = admin_shortcuts.render_to_string
-    monkeypatch.setattr(admin_shortcuts, "_rendered", {})
-    monkeypatch.setattr(admin_shortcuts, "render_to_string", lambda *args: rendered.append(1) or real(*args))
+    real = admin_parts.render_to_string
+    monkeypatch.setattr(admin_parts, "_rendered", {})
+    monkeypatch.setattr(admin_parts, "render_to_string", lambda *args: rendered.append(1) or real(*args))
     client.force_login(reviewer)
     english = dialog(client)
     assert dialog(client) == english
@@ -58,3 +56,30 @@ def test_rendered_once_then_kept_per_language_setting_and_platform(client, revie
     profile.save()
     disabled = dialog(client)
     assert len(rendered) == 4 and disabled != chinese
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"name": "arrow-right"},
+        {"name": "warning", "classname": "messages-icon"},
+        {"name": "lock", "title": "Locked <by> someone", "wrapped": True},
+    ],
+)
+def test_icons_are_what_wagtails_template_writes(arguments):
+    wagtails = admin_parts.get_template(admin_parts.ICON_TEMPLATE).render(
+        admin_parts.wagtail_icon_context(**arguments)
+    )
+    assert admin_parts.kept_icon(Context({}), **arguments) == wagtails
+    assert admin_parts.kept_icon(Context({}), **arguments) == wagtails  # kept
+
+
+def test_an_icons_title_is_kept_per_language():
+    from django.utils.translation import gettext_lazy
+
+    title = gettext_lazy("Search")
+    with override("en"):
+        english = admin_parts.kept_icon(Context({}), name="search", title=title)
+    with override("zh-hans"):
+        chinese = admin_parts.kept_icon(Context({}), name="search", title=title)
+    assert "Search" in english and "搜索" in chinese

@@ -1,0 +1,69 @@
+"""Parts of Wagtail's admin pages rendered once per worker for each way they can look.
+
+The keyboard shortcuts dialog: Wagtail's ``{% keyboard_shortcuts_dialog %}`` renders the same
+dialog (a table of translated shortcuts inside nested dialog, icon and help-block templates) on
+every admin page: about a twelfth of the review queue's time. Its content is the tag's own context
+(the shortcuts, which depend on the platform the browser says it is on, and whether the user
+turned shortcuts off) in the active language; the HTML is kept in this process under exactly
+that, so a change to any of it renders it afresh. Nothing about a user or a case is in it.
+
+Icons: ``{% icon %}`` renders a template for each of the thirty-odd icons of a page; its HTML is a
+function of the tag's arguments (the title in the active language) and kept under them.
+
+Installed by replacing the tags in Wagtail's tag library (``install()``, from the app's ``ready``),
+as cms/admin_sidebar.py does: Wagtail offers no hook for it.
+"""
+
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.utils.translation import get_language
+from wagtail.admin.templatetags import wagtailadmin_tags
+
+TEMPLATE = "wagtailadmin/shared/keyboard_shortcuts_dialog.html"
+ICON_TEMPLATE = "wagtailadmin/shared/icon.html"
+# The inclusion tag's function: it returns the template's context.
+wagtail_dialog_context = wagtailadmin_tags.keyboard_shortcuts_dialog
+wagtail_icon_context = wagtailadmin_tags.icon
+_rendered = {}
+_icons = {}
+_RENDERED_SIZE = 64
+
+
+def _plain(value):
+    """The value with its lazy translations as text (in the active language), hashable."""
+    if isinstance(value, dict):
+        return tuple((_plain(key), _plain(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_plain(item) for item in value)
+    return value if value is None or isinstance(value, bool | int) else str(value)
+
+
+def kept_keyboard_shortcuts_dialog(context):
+    data = wagtail_dialog_context(context)
+    key = (get_language(), _plain(data))
+    html = _rendered.get(key)
+    if html is None:
+        html = render_to_string(TEMPLATE, data)
+        if len(_rendered) >= _RENDERED_SIZE:
+            _rendered.clear()
+        _rendered[key] = html
+    return html
+
+
+def kept_icon(context, name=None, classname=None, title=None, wrapped=False):
+    data = wagtail_icon_context(name=name, classname=classname, title=title, wrapped=wrapped)
+    key = (get_language(), context.autoescape, _plain(data))
+    html = _icons.get(key)
+    if html is None:
+        html = get_template(ICON_TEMPLATE).template.render(Context(data, autoescape=context.autoescape))
+        if len(_icons) >= _RENDERED_SIZE * 4:
+            _icons.clear()
+        _icons[key] = html
+    return html
+
+
+def install():
+    wagtailadmin_tags.register.simple_tag(takes_context=True, name="keyboard_shortcuts_dialog")(
+        kept_keyboard_shortcuts_dialog
+    )
+    wagtailadmin_tags.register.simple_tag(takes_context=True, name="icon")(kept_icon)
