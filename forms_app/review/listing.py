@@ -92,13 +92,16 @@ class PlainNumberColumn(PlainColumn):
 
 
 class PlainStatusFlagColumn(StatusFlagColumn):
-    """A flag that is off on most rows (new reply, possible duplicate): an off flag without a label
-    is an empty cell written directly; a shown flag is rendered by Wagtail's template."""
+    """A flag (new reply, possible duplicate) written directly, as wagtailadmin/tables/
+    status_flag_cell.html and shared/status_tag.html write it: a cell with the label shown as a
+    status tag, or an empty cell."""
 
     def render_cell_html(self, instance, parent_context):
-        if self.get_value(instance) or self.false_label:
-            return super().render_cell_html(instance, parent_context)
-        return format_html("<td{}></td>", format_html(' class="{}"', self.classname) if self.classname else "")
+        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        label = self.true_label if self.get_value(instance) else self.false_label
+        if not label:
+            return format_html("<td{}></td>", classes)
+        return format_html('<td{}><span class="w-status w-status--primary">{}</span></td>', classes, label)
 
 
 class PlainDateColumn(DateColumn):

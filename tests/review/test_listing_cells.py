@@ -38,11 +38,12 @@ def test_date_cells_are_written_as_wagtails_template_writes_them(language):
 
 
 @pytest.mark.parametrize("value", [True, False])
-def test_flag_cells_are_written_as_wagtails_template_writes_them(value):
+@pytest.mark.parametrize("false_label", [None, "No <reply>"])
+def test_flag_cells_are_written_as_wagtails_template_writes_them(value, false_label):
     with override("zh-hant"):
         wagtail, ours = both(
-            StatusFlagColumn("flag", true_label="Possible", classname="narrow"),
-            PlainStatusFlagColumn("flag", true_label="Possible", classname="narrow"),
+            StatusFlagColumn("flag", true_label="Possible", false_label=false_label, classname="narrow"),
+            PlainStatusFlagColumn("flag", true_label="Possible", false_label=false_label, classname="narrow"),
             SimpleNamespace(flag=value),
         )
     assert ours == wagtail
