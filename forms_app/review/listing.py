@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
@@ -73,6 +73,10 @@ def act_by(case):
     return text
 
 
+def class_attribute(classname):
+    return f' class="{escape(classname)}"' if classname else ""
+
+
 class PlainColumn(Column):
     """A text cell written directly, as Wagtail's cell.html writes it, without a template render:
     a 100-row page has hundreds of cells, and their templates were most of the page's time."""
@@ -80,9 +84,10 @@ class PlainColumn(Column):
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
         if isinstance(value, int) and not isinstance(value, bool):
-            value = intcomma(value) if self.thousands else unlocalize(value)
-        classes = format_html(' class="{}"', self.classname) if self.classname else ""
-        return format_html("<td{}>{}</td>", classes, "" if value is None else value)
+            value = intcomma(value) if self.thousands and abs(value) >= 1000 else unlocalize(value)
+        return SafeString(
+            f"<td{class_attribute(self.classname)}>{'' if value is None else conditional_escape(value)}</td>"
+        )
 
     thousands = False
 
@@ -97,11 +102,13 @@ class PlainStatusFlagColumn(StatusFlagColumn):
     status tag, or an empty cell."""
 
     def render_cell_html(self, instance, parent_context):
-        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        classes = class_attribute(self.classname)
         label = self.true_label if self.get_value(instance) else self.false_label
         if not label:
-            return format_html("<td{}></td>", classes)
-        return format_html('<td{}><span class="w-status w-status--primary">{}</span></td>', classes, label)
+            return SafeString(f"<td{classes}></td>")
+        return SafeString(
+            f'<td{classes}><span class="w-status w-status--primary">{conditional_escape(label)}</span></td>'
+        )
 
 
 class PlainDateColumn(DateColumn):
@@ -111,18 +118,17 @@ class PlainDateColumn(DateColumn):
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
-        classes = format_html(' class="{}"', self.classname) if self.classname else ""
+        classes = class_attribute(self.classname)
         if not value:
-            return format_html("<td{}></td>", classes)
+            return SafeString(f"<td{classes}></td>")
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return format_html(
-            '<td{}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
-            'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
-            '<time class="w-human-readable-date__date" datetime="{}">{}</time></button></td>',
-            classes,
-            date_filter(value, self.tooltip_format),
-            value.isoformat(),  # what the "c" format writes
-            capfirst(timesince_simple(value)),
+        return SafeString(
+            f'<td{classes}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
+            f'data-w-tooltip-content-value="{escape(date_filter(value, self.tooltip_format))}" '
+            'data-w-tooltip-placement-value="top">'
+            # value.isoformat(): what the "c" format writes
+            f'<time class="w-human-readable-date__date" datetime="{escape(value.isoformat())}">'
+            f"{escape(capfirst(timesince_simple(value)))}</time></button></td>"
         )
 
     @cached_property
@@ -137,12 +143,11 @@ class PlainTitleColumn(TitleColumn):
 
     def render_cell_html(self, instance, parent_context):
         classes = f"{self.classname} title" if self.classname else "title"
-        return format_html(
-            '<td class="{}"><div class="title-wrapper"><a href="{}"><span id="{}">{}</span></a></div></td>',
-            classes,
-            self.get_link_url(instance, parent_context),
-            self.get_title_id(instance, parent_context),
-            self.get_value(instance),
+        return SafeString(
+            f'<td class="{escape(classes)}"><div class="title-wrapper">'
+            f'<a href="{escape(self.get_link_url(instance, parent_context))}">'
+            f'<span id="{escape(self.get_title_id(instance, parent_context))}">'
+            f"{conditional_escape(self.get_value(instance))}</span></a></div></td>"
         )
 
 
@@ -150,13 +155,16 @@ class PlainBulkActionsCheckboxColumn(BulkActionsCheckboxColumn):
     """A row's bulk-action checkbox, as wagtailadmin/bulk_actions/listing_checkbox_cell.html writes it."""
 
     def render_cell_html(self, instance, parent_context):
-        return format_html(
-            '<td class="bulk-action-checkbox-cell"><input type="checkbox" data-object-id="{}" '
-            'data-bulk-action-checkbox class="bulk-action-checkbox" aria-label="{}" aria-describedby="{}"></td>',
-            admin_urlquote(unlocalize(instance.pk)),
-            gettext("Select"),
-            self.get_aria_describedby(instance),
+        return SafeString(
+            '<td class="bulk-action-checkbox-cell"><input type="checkbox" '
+            f'data-object-id="{escape(admin_urlquote(unlocalize(instance.pk)))}" '
+            f'data-bulk-action-checkbox class="bulk-action-checkbox" aria-label="{self.select_label}" '
+            f'aria-describedby="{escape(self.get_aria_describedby(instance))}"></td>'
         )
+
+    @cached_property
+    def select_label(self):
+        return escape(gettext("Select"))
 
 
 class CaseTable(Table):
@@ -279,7 +287,12 @@ class CaseIndexView(generic.IndexView):
         return size if size in PAGE_SIZES else PAGE_SIZES[0]
 
     def detail_url(self, case):
-        return reverse(self.detail_url_name, args=[case.pk])
+        return self.detail_url_pattern.replace("/2147483647/", f"/{int(case.pk)}/")
+
+    @cached_property
+    def detail_url_pattern(self):
+        # reverse() once per page rather than once per row (a placeholder id replaced for each).
+        return reverse(self.detail_url_name, args=[2147483647])
 
     @cached_property
     def labels(self):
