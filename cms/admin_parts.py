@@ -10,10 +10,18 @@ that, so a change to any of it renders it afresh. Nothing about a user or a case
 Icons: ``{% icon %}`` renders a template for each of the thirty-odd icons of a page; its HTML is a
 function of the tag's arguments (the title in the active language) and kept under them.
 
+The admin's JavaScript configuration: ``{% wagtail_config %}`` reads every locale from the database
+and translates the scripts' strings on each page; all of it but the CSRF token (fresh on every
+page, as Wagtail gives it) is kept per language, locale and shortcut setting for
+CONFIG_SECONDS, so a new locale reaches the admin's scripts within that time.
+
 Installed by replacing the tags in Wagtail's tag library (``install()``, from the app's ``ready``),
 as cms/admin_sidebar.py does: Wagtail offers no hook for it.
 """
 
+import time
+
+from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.translation import get_language
@@ -24,6 +32,9 @@ ICON_TEMPLATE = "wagtailadmin/shared/icon.html"
 # The inclusion tag's function: it returns the template's context.
 wagtail_dialog_context = wagtailadmin_tags.keyboard_shortcuts_dialog
 wagtail_icon_context = wagtailadmin_tags.icon
+wagtail_config = wagtailadmin_tags.wagtail_config
+CONFIG_SECONDS = 60
+_configs = {}
 _rendered = {}
 _icons = {}
 _RENDERED_SIZE = 64
@@ -62,8 +73,20 @@ def kept_icon(context, name=None, classname=None, title=None, wrapped=False):
     return html
 
 
+def kept_wagtail_config(context):
+    request = context["request"]
+    locale = context.get("locale")
+    profile = getattr(getattr(request, "user", None), "wagtail_userprofile", None)
+    key = (get_language(), getattr(locale, "language_code", None), getattr(profile, "keyboard_shortcuts", True))
+    kept = _configs.get(key)
+    if kept is None or kept[0] < time.monotonic():
+        kept = _configs[key] = (time.monotonic() + CONFIG_SECONDS, wagtail_config(context))
+    return kept[1] | {"CSRF_TOKEN": get_token(request)}
+
+
 def install():
     wagtailadmin_tags.register.simple_tag(takes_context=True, name="keyboard_shortcuts_dialog")(
         kept_keyboard_shortcuts_dialog
     )
     wagtailadmin_tags.register.simple_tag(takes_context=True, name="icon")(kept_icon)
+    wagtailadmin_tags.register.simple_tag(takes_context=True, name="wagtail_config")(kept_wagtail_config)

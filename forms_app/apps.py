@@ -23,4 +23,4 @@ class FormsAppConfig(AppConfig):
 
         live_questions.connect()  # a question saved outside a publish empties the memo
         admin_sidebar.install()  # the admin's menu built once a minute, not on every page
-        admin_parts.install()  # the keyboard shortcuts dialog and icons rendered once each
+        admin_parts.install()  # the keyboard shortcuts dialog, icons and scripts config kept

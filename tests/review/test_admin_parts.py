@@ -2,6 +2,8 @@
 (cms/admin_parts.py): the same HTML as Wagtail's own tag, in the user's language, following
 their settings and their platform."""
 
+import json
+
 import pytest
 from django.template import Context
 from django.test import RequestFactory
@@ -83,3 +85,29 @@ def test_an_icons_title_is_kept_per_language():
     with override("zh-hans"):
         chinese = admin_parts.kept_icon(Context({}), name="search", title=title)
     assert "Search" in english and "搜索" in chinese
+
+
+def config(client):
+    response = client.get(reverse("forms_app_review:index"))
+    assert response.status_code == 200
+    return json.loads(soup(response).find(id="wagtail-config").string)
+
+
+def test_the_scripts_config_is_wagtails_with_the_csrf_token_of_each_page(client, reviewer, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(admin_parts, "_configs", {})
+    client.force_login(reviewer)
+    first = config(client)
+    request = RequestFactory().get("/admin/")
+    request.user = reviewer
+    wagtails = admin_parts.wagtail_config(Context({"request": request}))
+    assert {k: v for k, v in first.items() if k != "CSRF_TOKEN"} == {
+        k: v for k, v in json.loads(json.dumps(wagtails, default=str)).items() if k != "CSRF_TOKEN"
+    }
+    assert [locale["code"] for locale in first["LOCALES"]] == ["en", "zh-hans", "zh-hant"]
+    with CaptureQueriesContext(connection) as queries:
+        second = config(client)
+    assert not [query for query in queries if "wagtailcore_locale" in query["sql"]]
+    assert first["CSRF_TOKEN"] and second["CSRF_TOKEN"] != first["CSRF_TOKEN"]  # masked afresh
