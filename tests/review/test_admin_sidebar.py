@@ -67,3 +67,18 @@ def test_the_menu_is_built_once_per_person_and_language_then_read_from_the_cache
     chinese = sidebar(client)
     assert len(built) == 2
     assert chinese != english
+
+
+@pytest.mark.django_db
+def test_a_workers_copy_ends_when_the_shared_entry_does(client, reviewer, monkeypatch):
+    built = []
+    real = admin_sidebar.wagtail_sidebar_props
+    monkeypatch.setattr(admin_sidebar, "wagtail_sidebar_props", lambda context: built.append(1) or real(context))
+    client.force_login(reviewer)
+    first = sidebar(client)
+    admin_sidebar.forget_local_copies()  # another worker: it reads the shared cache
+    assert sidebar(client) == first and len(built) == 1
+    later = admin_sidebar.time.time() + admin_sidebar.SIDEBAR_SECONDS + 1
+    monkeypatch.setattr(admin_sidebar.time, "time", lambda: later)
+    sidebar(client)
+    assert len(built) == 2
