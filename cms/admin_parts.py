@@ -27,6 +27,8 @@ from django.template.loader import get_template, render_to_string
 from django.utils.translation import get_language
 from wagtail.admin.templatetags import wagtailadmin_tags
 
+from .kept import Kept
+
 TEMPLATE = "wagtailadmin/shared/keyboard_shortcuts_dialog.html"
 ICON_TEMPLATE = "wagtailadmin/shared/icon.html"
 # The inclusion tag's function: it returns the template's context.
@@ -35,9 +37,8 @@ wagtail_icon_context = wagtailadmin_tags.icon
 wagtail_config = wagtailadmin_tags.wagtail_config
 CONFIG_SECONDS = 60
 _configs = {}
-_rendered = {}
-_icons = {}
-_RENDERED_SIZE = 64
+_rendered = Kept(64)
+_icons = Kept(256)
 
 
 def _plain(value):
@@ -51,26 +52,15 @@ def _plain(value):
 
 def kept_keyboard_shortcuts_dialog(context):
     data = wagtail_dialog_context(context)
-    key = (get_language(), _plain(data))
-    html = _rendered.get(key)
-    if html is None:
-        html = render_to_string(TEMPLATE, data)
-        if len(_rendered) >= _RENDERED_SIZE:
-            _rendered.clear()
-        _rendered[key] = html
-    return html
+    return _rendered.get_or_make((get_language(), _plain(data)), lambda: render_to_string(TEMPLATE, data))
 
 
 def kept_icon(context, name=None, classname=None, title=None, wrapped=False):
     data = wagtail_icon_context(name=name, classname=classname, title=title, wrapped=wrapped)
-    key = (get_language(), context.autoescape, _plain(data))
-    html = _icons.get(key)
-    if html is None:
-        html = get_template(ICON_TEMPLATE).template.render(Context(data, autoescape=context.autoescape))
-        if len(_icons) >= _RENDERED_SIZE * 4:
-            _icons.clear()
-        _icons[key] = html
-    return html
+    return _icons.get_or_make(
+        (get_language(), context.autoescape, _plain(data)),
+        lambda: get_template(ICON_TEMPLATE).template.render(Context(data, autoescape=context.autoescape)),
+    )
 
 
 def kept_wagtail_config(context):

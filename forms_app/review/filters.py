@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect as WagtailBooleanRadioSelect
 
+from cms.kept import Kept
+
 from ..cases.indexing import has_possible_duplicate
 from ..cases.models import Case, CaseAssessment, CaseStatus, CaseTag, CaseType
 from ..intake import widgets
@@ -59,17 +61,10 @@ class KeptWidgetBoundField(BoundField):
             None if choices is None else tuple((str(value), str(label)) for value, label in choices),
             get_language(),
         )
-        html = _kept_widgets.get(key)
-        if html is None:
-            html = super().as_widget()
-            if len(_kept_widgets) >= KEPT_WIDGETS:
-                _kept_widgets.clear()
-            _kept_widgets[key] = html
-        return html
+        return _kept_widgets.get_or_make(key, super().as_widget)
 
 
-KEPT_WIDGETS = 512
-_kept_widgets = {}
+_kept_widgets = Kept(512)
 
 
 class CaseFilterForm(forms.Form):

@@ -35,6 +35,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
+from cms.kept import Kept
+
 from ..cases import indexing
 from ..cases.indexing import confirmed_duplicate_flags
 from ..cases.models import Case, CaseStatus, CaseType
@@ -128,17 +130,14 @@ class PlainDateColumn(DateColumn):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         minutes = int((timezone.now() - value).total_seconds() // 60) if timezone.is_aware(value) else None
         key = (get_language(), value, str(value.tzinfo), self.tooltip_format, minutes)
-        texts = _date_texts.get(key)
-        if texts is None:
-            texts = (
+        tooltip, iso, relative = _date_texts.get_or_make(
+            key,
+            lambda: (
                 escape(date_filter(value, self.tooltip_format)),
                 escape(value.isoformat()),  # what the "c" format writes
                 escape(capfirst(timesince_simple(value))),
-            )
-            if len(_date_texts) >= DATE_TEXTS:
-                _date_texts.clear()
-            _date_texts[key] = texts
-        tooltip, iso, relative = texts
+            ),
+        )
         return SafeString(
             f'<td{classes}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
             f'data-w-tooltip-content-value="{tooltip}" data-w-tooltip-placement-value="top">'
@@ -151,8 +150,7 @@ class PlainDateColumn(DateColumn):
         return get_format("DATETIME_FORMAT") or "N j, Y, P"
 
 
-DATE_TEXTS = 4096
-_date_texts = {}
+_date_texts = Kept(4096)
 
 
 class PlainTitleColumn(TitleColumn):

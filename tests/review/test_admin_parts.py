@@ -12,6 +12,7 @@ from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
 from cms import admin_parts
+from cms.kept import Kept
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_the_dialog_is_what_wagtail_renders(reviewer):
 def test_rendered_once_then_kept_per_language_setting_and_platform(client, reviewer, monkeypatch):
     rendered = []
     real = admin_parts.render_to_string
-    monkeypatch.setattr(admin_parts, "_rendered", {})
+    monkeypatch.setattr(admin_parts, "_rendered", Kept(64))
     monkeypatch.setattr(admin_parts, "render_to_string", lambda *args: rendered.append(1) or real(*args))
     client.force_login(reviewer)
     english = dialog(client)

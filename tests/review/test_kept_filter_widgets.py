@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from cms.kept import Kept
 from forms_app.models import CaseTag
 from forms_app.review import filters
 from tests.helpers import soup
@@ -19,7 +20,7 @@ def drilldown(client, **query):
 
 
 def test_filters_follow_the_query_the_tags_and_the_language(client, reviewer, monkeypatch):
-    monkeypatch.setattr(filters, "_kept_widgets", {})
+    monkeypatch.setattr(filters, "_kept_widgets", Kept(512))
     client.force_login(reviewer)
     page = drilldown(client)
     assert not page.select("input[name=status][value=new][checked]")
@@ -40,7 +41,7 @@ def test_filters_follow_the_query_the_tags_and_the_language(client, reviewer, mo
 
 
 def test_a_kept_widget_is_what_the_form_renders_afresh(client, reviewer, monkeypatch):
-    monkeypatch.setattr(filters, "_kept_widgets", {})
+    monkeypatch.setattr(filters, "_kept_widgets", Kept(512))
     client.force_login(reviewer)
     kept_first = str(drilldown(client, status="closed", merit="3").select_one(".w-drilldown__contents"))
     kept_again = str(drilldown(client, status="closed", merit="3").select_one(".w-drilldown__contents"))
