@@ -74,6 +74,13 @@ def kept_wagtail_config(context):
     return kept[1] | {"CSRF_TOKEN": get_token(request)}
 
 
+def forget_local_copies():
+    """Drop what this worker kept (tests start each with none)."""
+    _configs.clear()
+    _rendered.clear()
+    _icons.clear()
+
+
 def install():
     wagtailadmin_tags.register.simple_tag(takes_context=True, name="keyboard_shortcuts_dialog")(
         kept_keyboard_shortcuts_dialog

@@ -84,7 +84,7 @@ def _clear_cache():
     by django_capture_on_commit_callbacks) is rolled back with the test."""
     from django.core.cache import caches
 
-    from cms import admin_sidebar
+    from cms import admin_parts, admin_sidebar
     from cms.content_generation import forget_kept_content
     from forms_app.cases.models import FormWording
     from forms_app.intake import live_questions
@@ -94,6 +94,7 @@ def _clear_cache():
         cache.clear()
     forget_local_copies()
     admin_sidebar.forget_local_copies()
+    admin_parts.forget_local_copies()
     forget_kept_content()
     live_questions.forget()
     FormWording._committed.clear()

@@ -12,6 +12,9 @@ from tests.helpers import soup
 
 
 def listing_queries(client, **params):
+    # Warmed first: what a worker keeps for a minute (the sidebar, the scripts' configuration) may
+    # have expired while a slow machine made the cases.
+    client.get(reverse("forms_app_review:index"), {"per_page": 100} | params)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("forms_app_review:index"), {"per_page": 100} | params)
     assert response.status_code == 200
@@ -35,7 +38,6 @@ def test_listing_query_count_does_not_grow_with_the_page(client, case_manager, r
 
     client.force_login(case_manager)
     add_cases(10, 0)
-    client.get(reverse("forms_app_review:index"))  # warm per-process caches
     ten, rows_ten = listing_queries(client)
     add_cases(90, 10)
     hundred, rows_hundred = listing_queries(client)
@@ -82,7 +84,6 @@ def test_a_queue_page_stays_within_its_query_budget(
         )
         operations.set_tags(case, f"tag{index % 2}", case_manager)
     client.force_login(case_manager)
-    client.get(reverse("forms_app_review:index"))  # warm per-process caches
     with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
         assert client.get(reverse("forms_app_review:index"), params).status_code == 200
 
