@@ -58,12 +58,9 @@ def csv_text(rows):
 
 def csv_stream(header_rows, rows):
     """UTF-8 with a byte-order mark, so spreadsheet programs read Chinese correctly."""
-    writer = csv.writer(_Line())
     pending, size = ["\ufeff"], 1
     for row in itertools.chain(header_rows, rows):
-        line = writer.writerow(
-            ["'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in row]
-        )
+        line = csv_text((row,))
         pending.append(line)
         size += len(line)
         if size >= FLUSH_SIZE:
