@@ -76,8 +76,12 @@ def ordered_map(work, items, processes, window=None):
         return
     window = window or processes + 3
     # Objects that exist now are left out of the workers' garbage collections, so that a collection
-    # does not write to (and so copy) every page the workers share with this process.
-    gc.freeze()
+    # does not write to (and so copy) every page the workers share with this process. A server's
+    # worker froze its start-up objects already (cms/wsgi.py), the bulk of them: thawing ours would
+    # thaw those too, so then nothing more is frozen.
+    freezing_here = not gc.get_freeze_count()
+    if freezing_here:
+        gc.freeze()
     try:
         executor = concurrent.futures.ProcessPoolExecutor(
             processes,
@@ -89,7 +93,8 @@ def ordered_map(work, items, processes, window=None):
         try:
             for item in items:
                 pending.append(executor.submit(_call, item))
-                gc.unfreeze()  # (the processes are forked at the first submit)
+                if freezing_here:  # (the processes are forked at the first submit)
+                    gc.unfreeze()
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:
@@ -99,4 +104,5 @@ def ordered_map(work, items, processes, window=None):
             # started is dropped, what runs finishes (one item at most per process), then they exit.
             executor.shutdown(wait=True, cancel_futures=True)
     finally:
-        gc.unfreeze()
+        if freezing_here:
+            gc.unfreeze()
