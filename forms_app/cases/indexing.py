@@ -386,13 +386,22 @@ def duplicate_links(case_ids, per_identifier=None):
 
 def _oldest_sharing(identifiers, count):
     """(case id, kind, hash) rows of the oldest ``count`` cases of each (kind, hash), in one query:
-    on PostgreSQL one index-only LIMIT per identifier (case_identifier_lookup) joined by UNION ALL;
-    where a compound query cannot hold a LIMIT (SQLite), a window over the identifiers' rows."""
+    on PostgreSQL one index-only LIMIT per identifier (case_identifier_lookup), elsewhere (SQLite) a
+    window over the identifiers' rows."""
     columns = ("case_id", "kind", "value_hash")
-    if connection.features.supports_slicing_ordering_in_compound:
-        rows = CaseIdentifier.objects.values_list(*columns).order_by("case_id")
-        oldest = [rows.filter(kind=kind, value_hash=value)[:count] for kind, value in identifiers]
-        return oldest[0].union(*oldest[1:], all=True)
+    if connection.vendor == "postgresql":
+        # In SQL: the ORM's form of it, a UNION ALL of one queryset per identifier, took longer to
+        # build and compile (~10 ms for a queue page's 60 identifiers) than the database to run.
+        kinds, values = zip(*identifiers, strict=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT found.case_id, found.kind, found.value_hash"
+                " FROM unnest(%s::varchar[], %s::varchar[]) AS wanted(kind, value_hash)"
+                " CROSS JOIN LATERAL (SELECT case_id, kind, value_hash FROM forms_app_caseidentifier"
+                " WHERE kind = wanted.kind AND value_hash = wanted.value_hash ORDER BY case_id LIMIT %s) AS found",
+                [list(kinds), list(values), count],
+            )
+            return cursor.fetchall()
     oldest_first = Window(RowNumber(), partition_by=[F("value_hash"), F("kind")], order_by=F("case_id").asc())
     return (
         CaseIdentifier.objects.filter(value_hash__in={value for _kind, value in identifiers})
