@@ -94,7 +94,7 @@ def config(client):
     return json.loads(soup(response).find(id="wagtail-config").string)
 
 
-def test_the_scripts_config_is_wagtails_with_the_csrf_token_of_each_page(client, reviewer, monkeypatch):
+def test_the_scripts_config_is_wagtails_with_the_csrf_token_of_each_page(client, reviewer, monkeypatch, demo_site):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
