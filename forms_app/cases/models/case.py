@@ -69,12 +69,12 @@ class Case(models.Model):
     contacts and files are sealed with the case's own data key."""
 
     reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference, editable=False)
-    case_type = models.CharField(_("case type"), max_length=32, choices=CaseType.choices, db_index=True)
-    status = models.CharField(
-        _("status"), max_length=32, choices=CaseStatus.choices, default=CaseStatus.NEW, db_index=True
-    )
-    language = models.CharField(_("claimant's language"), max_length=16, choices=settings.LANGUAGES, db_index=True)
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    # Indexed in Meta.indexes only: every index is written on each filing, and Django's own for a
+    # CharField comes with a second one for LIKE patterns, which these exact values never need.
+    case_type = models.CharField(_("case type"), max_length=32, choices=CaseType.choices)
+    status = models.CharField(_("status"), max_length=32, choices=CaseStatus.choices, default=CaseStatus.NEW)
+    language = models.CharField(_("claimant's language"), max_length=16, choices=settings.LANGUAGES)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
     form_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -116,25 +116,36 @@ class Case(models.Model):
     # FormWording carry {"questions": {key: wording the claimant saw}} instead of "wording".)
     sealed_answers = models.BinaryField(editable=False)
     wording = models.ForeignKey(
-        FormWording, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        FormWording,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        db_index=False,  # case_wording_idx
     )
     # Blind search index (forms_app.cases.indexing): truncated keyed hashes of the words, padded with
     # random values to a fixed size; and, sealed with the case key, what confirms a candidate.
     search_buckets = BucketSetField(default=list, editable=False)
     sealed_index = models.BinaryField(editable=False, default=b"")
     # Keyed hash of the secret receipt code; the code itself is never stored.
-    receipt_code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    receipt_code_hash = models.CharField(max_length=64, editable=False)  # unique: case_receipt_code_unique
 
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
+            # Also the case type filter's and counts' index (case_type leads).
             models.Index(fields=["case_type", "status", "-submitted_at"], name="case_queue_idx"),
             # The queue's default order and its status filter, walked index-only to a deep page.
             models.Index(fields=["-submitted_at", "-id"], name="case_submitted_order_idx"),
             models.Index(fields=["status", "-submitted_at", "-id"], name="case_status_order_idx"),
+            # The language filter's count reads it index-only (the rows carry sealed columns).
+            models.Index(fields=["language"], name="case_language_idx"),
+            models.Index(fields=["wording"], name="case_wording_idx"),
         ]
+        constraints = [models.UniqueConstraint(fields=["receipt_code_hash"], name="case_receipt_code_unique")]
         # view_case lets reviewers read and triage; these separate what only some staff may do.
         permissions = [
             ("download_evidence", _("Can download evidence files")),
