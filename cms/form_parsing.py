@@ -8,7 +8,8 @@ reads the same body in 0.12 ms.
 Only a small body (at most FIELDS_ONLY_BODY_LIMIT) whose parts are all plain fields takes this
 path, and it keeps Django's rules for them (tests/test_form_parsing.py compares the two): names
 stripped, values decoded with the request's encoding (undecodable bytes replaced), a file input
-left empty (``filename=""``) read as an empty field. Anything else — a file, a base64 part, a part
+left empty (``filename=""``) read as an empty field. Anything else — a file (its name given as
+``filename`` or ``filename*``), a base64 part, a part
 without a name, ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` or ``DATA_UPLOAD_MAX_MEMORY_SIZE`` reached, a
 body `multipart` does not accept — is handed to Django's own parser, which gives its usual answer
 (errors included) and the upload handlers (forms_app.evidence.upload_handler) their files.
@@ -45,7 +46,7 @@ def fields_of(body, boundary, encoding):
                 elif event:
                     chunks.append(event)
                 else:  # the end of a segment
-                    if segment.filename:
+                    if segment.filename or _names_a_file_otherwise(segment):
                         raise NotFieldsOnly
                     # An empty file input (filename="") is a field with an empty value to Django.
                     fields += 1
@@ -65,6 +66,12 @@ def fields_of(body, boundary, encoding):
         raise NotFieldsOnly from error
     post._mutable = False
     return post
+
+
+def _names_a_file_otherwise(segment):
+    """A file name in the RFC 2231 form (``filename*=``), which `multipart` does not read and Django
+    does: such a part is a file, for Django's parser and the evidence handler."""
+    return "filename*" in (segment.header("Content-Disposition") or "").lower()
 
 
 class FieldsFirstMultiPartParser(MultiPartParser):

@@ -67,6 +67,20 @@ def test_a_post_with_a_file_goes_to_djangos_parser_and_the_evidence_handler():
 
 
 @pytest.mark.parametrize(
+    "disposition",
+    ["name=\"evidence\"; filename*=UTF-8''%E6%88%AA%E5%9B%BE.jpg", 'name="evidence"; FILENAME="shot.jpg"'],
+    ids=["filename*", "upper-case parameter"],
+)
+def test_a_file_named_only_in_an_unusual_way_is_still_a_file(disposition):
+    """Django reads a part with ``filename*`` (RFC 2231) as a file; read as a plain field, the
+    claimant's evidence would have been lost as a text answer, never reaching the sandbox."""
+    body = body_of(part('name="story"', b"x"), part(disposition, b"\xff\xd8jpeg", "Content-Type: image/jpeg\r\n"))
+    post, files = parse_with(FieldsFirstMultiPartParser, body)
+    assert as_lists(post, files) == as_lists(*parse_with(MultiPartParser, body))
+    assert "evidence" not in post and files["evidence"].read() == b"\xff\xd8jpeg"
+
+
+@pytest.mark.parametrize(
     "body",
     [
         body_of(part('name="coded"', b"aGVsbG8=", "Content-Transfer-Encoding: base64\r\n")),
