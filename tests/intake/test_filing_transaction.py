@@ -47,6 +47,22 @@ def test_a_reference_already_taken_is_drawn_again_and_the_case_is_filed(client, 
     assert sorted(Case.objects.values_list("reference", flat=True)) == sorted([taken, "WC-TEST-2345"])
 
 
+def test_a_receipt_code_already_taken_is_drawn_again_and_the_case_is_filed(client, monkeypatch):
+    """The uniqueness of receipt codes is a named constraint (case_receipt_code_unique): its
+    violation must still be told apart from other errors, on SQLite and on PostgreSQL."""
+    from forms_app.intake import submission
+
+    page = intake_form("account_closure", "zh-hans")
+    assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+    taken = iter([Case.objects.get().receipt_code_hash])
+    real_hash = submission.receipt_code_hash
+    monkeypatch.setattr(submission, "receipt_code_hash", lambda code: next(taken, None) or real_hash(code))
+    response = client.post(page.url, complete_answers(page, files=[]))
+    assert response.status_code == 302
+    assert Case.objects.count() == 2
+    assert len(set(Case.objects.values_list("receipt_code_hash", flat=True))) == 2
+
+
 def test_with_the_database_queue_the_mail_tasks_are_stored_with_the_case(client, database_queue):
     page = intake_form("persecution", "en")
     with CaptureQueriesContext(connection) as queries:
