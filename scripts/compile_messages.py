@@ -1,4 +1,4 @@
-"""Compile locale/*/LC_MESSAGES/*.po into .mo files.
+"""Compile locale/*/LC_MESSAGES/*.po and locale/wagtail/*/LC_MESSAGES/*.po into .mo files.
 
 The demo's catalogs (forms_app/demo/locale) are skipped: seed_demo reads those .po files directly.
 
@@ -30,7 +30,7 @@ def main():
         sys.exit(subprocess.call(command, cwd=ROOT))  # noqa: S603 - fixed argv, no shell
     import polib
 
-    for po_path in (ROOT / "locale").glob("*/LC_MESSAGES/*.po"):
+    for po_path in (ROOT / "locale").glob("**/LC_MESSAGES/*.po"):
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 

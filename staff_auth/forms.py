@@ -20,6 +20,11 @@ class StaffLoginForm(LoginForm):
         "inactive": SIGN_IN_REFUSED,
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's password field has no label, so Django shows its English field name.
+        self.fields["password"].label = _("Password")
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(
