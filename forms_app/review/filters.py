@@ -14,7 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.forms.boundfield import BoundField
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect as WagtailBooleanRadioSelect
@@ -87,7 +88,15 @@ LIMITATION_CHOICES = [
     ("due_365", _("Due within a year")),
     ("none", _("No date")),
 ]
-MERIT_CHOICES = [(str(score), _("%(score)s or more") % {"score": score}) for score in (5, 4, 3, 2, 1)] + [
+
+
+def _at_least(score):
+    return gettext("%(score)s or more") % {"score": score}
+
+
+# Lazy: a lazy string's % is evaluated at once, which here (at import) would be in English.
+at_least = lazy(_at_least, str)
+MERIT_CHOICES = [(str(score), at_least(score)) for score in (5, 4, 3, 2, 1)] + [
     ("none", _("Not scored yet"))
 ]
 

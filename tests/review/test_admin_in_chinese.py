@@ -17,10 +17,11 @@ import wagtail
 import wagtail_localize
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from tests.builders import make_case_with_evidence
-from tests.helpers import soup
+from tests.helpers import soup, visible_text
 
 CHINESE = ["zh-hans", "zh-hant"]
 SUPPLEMENTS = Path(__file__).resolve().parents[2] / "locale" / "wagtail"
@@ -89,11 +90,13 @@ def sidebar_labels(value):
 def english_in(response):
     exact, patterns = wagtail_english()
 
-    def is_wagtail_english(text):
-        # Model field names are msgids in lower case, shown as labels with a capital first letter.
-        return {text, text[:1].lower() + text[1:]} & exact or any(p.match(text) for p in patterns)
+    def is_english(text):
+        # Model names are msgids in lower case, shown with a capital first letter or after a count.
+        uncounted = re.sub(r"\A\d[\d,]* ", "", text)
+        candidates = {text, text[:1].lower() + text[1:], uncounted}
+        return candidates & exact or any(p.match(text) for p in patterns)
 
-    return sorted(filter(is_wagtail_english, seen_texts(response)))
+    return sorted(filter(is_english, seen_texts(response)))
 
 
 def chinese_admin(client, user, language):
@@ -124,6 +127,15 @@ def test_the_case_queue_shows_no_english_in_chinese(client, superuser, filed_cas
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("language", "five_or_more"), [("zh-hans", "5 分及以上"), ("zh-hant", "5 分或以上")])
+def test_the_merit_filter_is_in_the_reviewers_language(client, superuser, language, five_or_more):
+    """The score filter's choices are translated when shown, not once in English when the module loads."""
+    chinese_admin(client, superuser, language)
+    text = visible_text(soup(client.get(reverse("forms_app_review:index"))))
+    assert five_or_more in text and "5 or more" not in text
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", CHINESE)
 def test_the_admin_shows_no_english_in_chinese(client, superuser, language):
     """The dashboard, menus, keyboard shortcuts, a case, its history, account settings and reports are in Chinese."""
@@ -142,11 +154,16 @@ def test_the_admin_shows_no_english_in_chinese(client, superuser, language):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", CHINESE)
-def test_signing_in_shows_no_english_in_chinese(language):
-    """The sign-in page, with and without its validation messages, is in Chinese."""
+def test_signing_in_shows_no_english_in_chinese(superuser, settings, language):
+    """The sign-in page, with and without its validation messages, and the second-factor step are in Chinese."""
+    settings.STAFF_2FA_REQUIRED = True
+    TOTPDevice.objects.create(user=superuser, name="phone", confirmed=True)
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    login = reverse("wagtailadmin_login")
-    assert_no_english({login: client.get(login), f"{login} (refused)": client.post(login, {"username": "x"})})
+    login, verify = reverse("wagtailadmin_login"), reverse("staff_auth_verify")
+    pages = {login: client.get(login), f"{login} (refused)": client.post(login, {"username": "x"})}
+    client.force_login(superuser)
+    pages |= {verify: client.get(verify), f"{verify} (refused)": client.post(verify, {"token": "x"})}
+    assert_no_english(pages)
 
 
 @pytest.mark.parametrize("language", ["zh_Hans", "zh_Hant"])
