@@ -96,9 +96,7 @@ def _at_least(score):
 
 # Lazy: a lazy string's % is evaluated at once, which here (at import) would be in English.
 at_least = lazy(_at_least, str)
-MERIT_CHOICES = [(str(score), at_least(score)) for score in (5, 4, 3, 2, 1)] + [
-    ("none", _("Not scored yet"))
-]
+MERIT_CHOICES = [(str(score), at_least(score)) for score in (5, 4, 3, 2, 1)] + [("none", _("Not scored yet"))]
 
 
 class CaseFilterSet(WagtailFilterSet):
