@@ -32,10 +32,10 @@ NOT_ENGLISH = {"Wagtail", "Esc", "Ctrl", "Alt", "Shift", "Cmd", "Option", "Retur
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
 
-def wagtail_catalogs():
-    """Wagtail's and wagtail-localize's English catalogs (the django domain)."""
+def wagtail_catalogs(domain="django"):
+    """Wagtail's and wagtail-localize's English catalogs of that domain."""
     for package in (wagtail, wagtail_localize):
-        yield from Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po")
+        yield from Path(package.__file__).parent.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")
 
 
 def normal(text):
@@ -166,18 +166,33 @@ def test_signing_in_shows_no_english_in_chinese(superuser, settings, language):
     assert_no_english(pages)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", CHINESE)
+def test_the_admin_scripts_have_every_wagtail_string_in_chinese(client, superuser, language):
+    """The catalog Wagtail's admin serves its scripts (/admin/jsi18n/) translates every msgid of its
+    English djangojs catalog: the scripts' buttons, tooltips and messages are never English."""
+    chinese_admin(client, superuser, language)
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    served = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.DOTALL).group(1))
+    english = polib.pofile(str(Path(wagtail.__file__).parent / "admin/locale/en/LC_MESSAGES/djangojs.po"))
+    wanted = {e.msgid for e in english if re.search(r"[A-Za-z]", PLACEHOLDER.sub("", e.msgid))}
+    assert not sorted(wanted - set(served))
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
 @pytest.mark.parametrize("language", ["zh_Hans", "zh_Hant"])
-def test_the_wagtail_supplements_only_add_what_wagtail_lacks(language):
+def test_the_wagtail_supplements_only_add_what_wagtail_lacks(language, domain):
     """Each supplementary entry is a Wagtail msgid that Wagtail's own catalog leaves untranslated in that
     language, translated into Chinese with the same placeholders."""
     own = {}
-    for path in wagtail_catalogs():
-        translated = path.parents[2] / language / "LC_MESSAGES" / "django.po"
+    for path in wagtail_catalogs(domain):
+        translated = path.parents[2] / language / "LC_MESSAGES" / path.name
         if translated.exists():
             own.update({e.msgid: e for e in polib.pofile(str(translated)) if e.translated() and not e.obsolete})
-    english = {e.msgid for path in wagtail_catalogs() for e in polib.pofile(str(path))}
-    supplement = polib.pofile(str(SUPPLEMENTS / language / "LC_MESSAGES" / "django.po"))
+    english = {e.msgid for path in wagtail_catalogs(domain) for e in polib.pofile(str(path))}
+    supplement = polib.pofile(str(SUPPLEMENTS / language / "LC_MESSAGES" / f"{domain}.po"))
     assert supplement.metadata["Plural-Forms"].replace(" ", "") == "nplurals=1;plural=0;"
+    assert len(supplement) > 10
     for entry in supplement:
         assert entry.msgid in english and entry.msgid not in own, entry.msgid
         assert entry.translated() and not entry.obsolete, entry.msgid
