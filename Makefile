@@ -67,7 +67,7 @@ format: $(VENV)/.installed-dev ## Reformat and autofix with ruff
 # The demo's own catalogs (forms_app/demo/locale/*/demo.po, read by seed_demo) are not interface
 # catalogs: without this ignore makemessages would treat that folder as the home of forms_app/demo's
 # gettext strings and write them there instead of into locale/.
-MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'forms_app/demo/locale'
+MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'forms_app/demo/locale' --ignore 'tests/*'
 
 messages: $(VENV)/.installed ## Regenerate locale/*.po from the English source strings
 	$(MANAGE) makemessages --locale zh_Hans --locale zh_Hant $(MESSAGES_IGNORE) --no-obsolete

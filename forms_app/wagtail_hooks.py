@@ -3,6 +3,8 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from cms import admin_menu_labels
+
 from .intake import translation_report
 from .intake.status_texts import CaseStatusTextViewSet
 from .reports import statistics
@@ -13,6 +15,10 @@ from .review.counsel_settings import LimitationRuleViewSet, ReferencePriceViewSe
 from .review.viewsets import CaseViewSet
 
 case_viewset = CaseViewSet("cases", report_routes=REPORT_ROUTES)
+
+
+hooks.register("construct_reports_menu", admin_menu_labels.translate_reports_menu)
+hooks.register("construct_help_menu", admin_menu_labels.translate_help_menu)
 
 
 @hooks.register("construct_main_menu")
