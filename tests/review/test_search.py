@@ -1,6 +1,8 @@
 """Search by reference and by words in the answers, in English and both Chinese scripts, through a
 truncated blind index that stores no answer text, confirmed by opening each candidate."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -116,7 +118,10 @@ def test_a_search_with_many_candidates_pages_through_confirmed_matches(client, r
     assert "There are 7 matches" in " ".join(first.get_text().split())  # all opened: exact
     assert {link.get_text(strip=True) for link in first.select("table.listing td.title a")} == matching
     second = soup(client.get(url, {"q": "typhoonqx", "per_page": 2, "p": 2}))
-    assert "At least 5 matches" in " ".join(second.get_text().split())
+    # Page 2 of 2 needs 5 confirmed; opened 2 at a time, 5 or 6 are. (6 when the unrelated case is
+    # a candidate too: its random padding buckets sometimes hold the word's, and it is the newest.)
+    at_least = re.search(r"At least (\d+) matches", " ".join(second.get_text().split()))
+    assert at_least and 5 <= int(at_least.group(1)) < 7
     shown = {link.get_text(strip=True) for link in second.select("table.listing td.title a")}
     assert len(shown) == 2 and shown <= matching
     assert second.select_one("nav.pagination li.next a[href*='p=3']")
