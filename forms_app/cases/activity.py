@@ -74,22 +74,19 @@ def _locked(case):
 
 
 # --- Filing --------------------------------------------------------------------------------------
-def record_initial_consents(case, granted_by_use):
-    """The consents as answered in the intake form: {ConsentUse: bool}; missing uses are refused."""
-    CaseConsent.objects.bulk_create(consent_rows(case, granted_by_use, case.submitted_at))
-
-
 def consent_rows(case, granted_by_use, when):
+    """The consents as answered in the intake form ({ConsentUse: bool}; missing uses are refused),
+    unsaved: filing writes them with the case's other rows (inserts.insert_new_rows)."""
     return [
         CaseConsent(case=case, use=use, granted=bool(granted_by_use.get(use)), changed_at=when)
         for use in ConsentUse.values
     ]
 
 
-def record_initial_contact(case, values):
+def contact_row(case, values):
+    """A new case's contact details, unsaved (filing writes them with the case's other rows)."""
     contact = ClaimantContact(case=case)
     contact.set(values)
-    contact.save(force_insert=True)  # a new case has none yet: no UPDATE tried first
     return contact
 
 

@@ -48,13 +48,9 @@ def limitation_rules(generation=None):
     return _rules["rules"]
 
 
-def record_positions(case, questions, answers):
-    """At filing, inside the filing transaction (the limitation date is part of the case's insert)."""
-    TradePosition.objects.bulk_create(position_rows(case, questions, answers))
-
-
 def position_rows(case, questions, answers):
-    """The FIFO positions of a case's trade schedules, only with the claimant's consent to statistics."""
+    """The FIFO positions of a case's trade schedules, only with the claimant's consent to
+    statistics: unsaved, written at filing inside the filing transaction."""
     if not field_types.consented(questions, answers, Role.CONSENT_STATISTICS):
         return []
     rows = []

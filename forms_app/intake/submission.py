@@ -7,12 +7,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..cases import activity, evidence_store, indexing, tasks
-from ..cases.models import Case, CaseIdentifier, Evidence, ReportedLoss
+from ..cases.inserts import insert_new_rows
+from ..cases.models import Case, Evidence, ReportedLoss
 from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..evidence import ProcessedEvidence
 from . import field_types
 from .claimant_state import initial_consents, initial_contact
-from .counsel_data import limitation_date_for, record_positions
+from .counsel_data import limitation_date_for, position_rows
 from .field_types import Role
 
 logger = logging.getLogger(__name__)
@@ -66,14 +67,18 @@ def file_case(page, form, generation=None):
             try:
                 with transaction.atomic():
                     new_case = insert_case(page, answers, questions, len(uploads), index, limitation_date)
+                    case = new_case.case
                     for upload in uploads:
-                        store_evidence(new_case.case, upload, keep_originals, written)
-                    record_losses(new_case.case, fields, answers)
-                    record_positions(new_case.case, fields, answers)
-                    activity.record_initial_consents(new_case.case, initial_consents(fields, answers))
-                    activity.record_initial_contact(new_case.case, initial_contact(fields, answers))
-                    CaseIdentifier.objects.bulk_create(indexing.identifier_rows(new_case.case, index))
-                    tasks.case_filed(new_case.case)
+                        store_evidence(case, upload, keep_originals, written)
+                    insert_new_rows(
+                        [
+                            *activity.consent_rows(case, initial_consents(fields, answers), case.submitted_at),
+                            activity.contact_row(case, initial_contact(fields, answers)),
+                            *statistics_rows(case, fields, answers),
+                            *indexing.identifier_rows(case, index),
+                        ]
+                    )
+                    tasks.case_filed(case)
                 return new_case
             except IntegrityError as error:
                 evidence_store.delete_files(written)
@@ -153,7 +158,9 @@ def loss_rows(case, fields, answers):
     ]
 
 
-def record_losses(case, fields, answers):
-    """Only a claimant who agreed to be counted in statistics leaves plain numbers behind."""
-    if field_types.consented(fields, answers, Role.CONSENT_STATISTICS):
-        ReportedLoss.objects.bulk_create(loss_rows(case, fields, answers))
+def statistics_rows(case, fields, answers):
+    """Plain numbers (losses, trade positions) for statistics: only a claimant who agreed to be
+    counted in statistics leaves them behind."""
+    if not field_types.consented(fields, answers, Role.CONSENT_STATISTICS):
+        return []
+    return loss_rows(case, fields, answers) + position_rows(case, fields, answers)
