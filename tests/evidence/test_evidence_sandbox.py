@@ -14,7 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from forms_app.evidence import EvidenceRejected, process_uploads, sandbox
+from forms_app.evidence import EvidenceRejected, process_uploads, sandbox, worker
 from forms_app.evidence.worker import leave_network
 from forms_app.models import Case, IntakeFormPage
 from tests.intake.builders import complete_answers
@@ -239,6 +239,33 @@ def test_a_late_child_is_killed_not_left_running(settings):
     while _children(server_pid) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert _children(server_pid) == []
+
+
+def test_a_child_ends_its_answer_before_it_exits_so_the_request_does_not_wait_for_its_exit():
+    """The web process reads the child's answer until end of file; the child closes the pipe as soon
+    as it has written, so its exit (tearing down its memory) is not part of the request's time."""
+    request_fd = os.memfd_create("test-request")
+    worker.write_all(request_fd, worker.encode_request([photo_png((8, 8))], sandbox.current_limits(), 10))
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child that answers, then takes its time to end
+        try:
+            os.close(reader)
+            worker.serve(request_fd, writer)
+            time.sleep(5)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    try:
+        answer = sandbox._read_until_closed(reader, time.monotonic() + 4, 1 << 24)
+        assert os.waitpid(pid, os.WNOHANG) == (0, 0), "the answer ended only when the child did"
+        _error, outcomes, _working = worker.decode(answer, 1)
+        assert [outcome.kind for outcome in outcomes] == ["image"]
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(reader)
+        os.close(request_fd)
 
 
 def _children(pid):
