@@ -165,7 +165,7 @@ def process_in_sandbox(files):
         write_all(request_fd, encode_request(files, sandbox_limits, timeout))
         answer_reader, answer_writer = os.pipe()
         pidfd = _fork_child(request_fd, answer_writer)
-        os.close(answer_writer)  # the child holds the only writing end: its exit is our end of file
+        os.close(answer_writer)  # the child holds the only writing end: its close is our end of file
         answer_writer = -1
         return decode(_read_until_closed(answer_reader, deadline, max_message), len(files))
     except Exception as error:

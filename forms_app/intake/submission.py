@@ -76,9 +76,9 @@ def file_case(page, form, generation=None):
                             activity.contact_row(case, initial_contact(fields, answers)),
                             *statistics_rows(case, fields, answers),
                             *indexing.identifier_rows(case, index),
+                            *tasks.case_filed_rows(case),
                         ]
                     )
-                    tasks.case_filed(case)
                 return new_case
             except IntegrityError as error:
                 evidence_store.delete_files(written)

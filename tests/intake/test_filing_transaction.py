@@ -78,6 +78,29 @@ def test_with_the_database_queue_the_mail_tasks_are_stored_with_the_case(client,
     assert not statements[insert - 1].startswith("SAVEPOINT")
 
 
+def test_the_task_row_written_with_the_case_is_the_one_the_queue_itself_writes(client, database_queue):
+    """Filing writes the task's row itself (cases.tasks.queue_rows, in one statement with the case's
+    other rows): it must stay what django_tasks_db's own enqueue writes, a row its worker runs."""
+    from forms_app.cases.tasks import announce_new_case
+
+    page = intake_form("account_closure", "en")
+    assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+    case = Case.objects.get()
+    filed = mail_tasks().get()
+    enqueued = DBTaskResult.objects.get(pk=announce_new_case.enqueue(case.pk).id)
+
+    def columns(row):
+        return {
+            field.attname: getattr(row, field.attname)
+            for field in DBTaskResult._meta.concrete_fields
+            if field.attname not in ("id", "enqueued_at")
+        }
+
+    assert columns(filed) == columns(enqueued)
+    assert filed.enqueued_at is not None
+    assert DBTaskResult.objects.ready().filter(pk=filed.pk).exists()
+
+
 def test_a_case_that_fails_leaves_no_mail_task_and_no_remembered_wording(
     client, database_queue, failing_evidence_storage
 ):
