@@ -68,10 +68,9 @@ def file_case(page, form, generation=None):
                 with transaction.atomic():
                     new_case = insert_case(page, answers, questions, len(uploads), index, limitation_date)
                     case = new_case.case
-                    for upload in uploads:
-                        store_evidence(case, upload, keep_originals, written)
                     insert_new_rows(
                         [
+                            *(evidence_row(case, upload, keep_originals, written) for upload in uploads),
                             *activity.consent_rows(case, initial_consents(fields, answers), case.submitted_at),
                             activity.contact_row(case, initial_contact(fields, answers)),
                             *statistics_rows(case, fields, answers),
@@ -124,6 +123,14 @@ def insert_case(page, answers, questions, evidence_count, index, limitation_date
 def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
     """One processed upload, sealed with the case key, saved under generated names; the names
     written are appended to ``written`` so a caller whose transaction fails can delete them."""
+    evidence = evidence_row(case, upload, keep_original, written)
+    evidence.save()
+    return evidence
+
+
+def evidence_row(case, upload: ProcessedEvidence, keep_original, written):
+    """store_evidence's files written and its row made, but not saved (filing inserts the row with
+    the case's other rows)."""
     evidence = Evidence(
         case=case,
         kind=upload.kind,
@@ -146,7 +153,6 @@ def store_evidence(case, upload: ProcessedEvidence, keep_original, written):
                 evidence.original_file, case.seal(evidence.purpose("original"), upload.original)
             )
         )
-    evidence.save()
     return evidence
 
 

@@ -51,7 +51,7 @@ def test_a_failing_submission_logs_nothing_personal(client, caplog, monkeypatch)
         raise OSError(f"disk full while writing for {ADDRESS}")
 
     monkeypatch.setattr(evidence_store, "save_sealed", broken, raising=False)
-    monkeypatch.setattr("forms_app.intake.submission.store_evidence", broken)
+    monkeypatch.setattr("forms_app.intake.submission.evidence_row", broken)
     with caplog.at_level(logging.DEBUG):
         response = client.post(page.url, hostile_answers(page), REMOTE_ADDR=ADDRESS)
     assert response.status_code == 422

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forms_app.cases.inserts import insert_new_rows
-from forms_app.models import CaseConsent, CaseIdentifier, ClaimantContact, ReportedLoss, TradePosition
+from forms_app.models import CaseConsent, CaseIdentifier, ClaimantContact, Evidence, ReportedLoss, TradePosition
 from tests.builders import make_case
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_nothing_to_insert_sends_nothing():
 
 
 def test_filing_writes_the_rows_beside_the_case_in_one_statement_on_postgresql():
-    """A text-only case: consents, contact, losses and identifiers go in one statement on PostgreSQL."""
+    """Evidence, consents, contact, losses and identifiers go in one statement on PostgreSQL."""
     from django.test import Client
 
     from tests.builders import intake_form
@@ -104,12 +104,14 @@ def test_filing_writes_the_rows_beside_the_case_in_one_statement_on_postgresql()
 
     page = intake_form("account_closure", "en")
     with CaptureQueriesContext(connection) as queries:
-        assert Client().post(page.url, complete_answers(page, files=[])).status_code == 302
+        assert Client().post(page.url, complete_answers(page)).status_code == 302
     writes = [query["sql"] for query in queries.captured_queries if query["sql"].startswith(("INSERT", "WITH"))]
-    tables = [f'"forms_app_{name}"' for name in ("caseconsent", "claimantcontact", "reportedloss", "caseidentifier")]
+    names = ("evidence", "caseconsent", "claimantcontact", "reportedloss", "caseidentifier")
+    tables = [f'"forms_app_{name}"' for name in names]
     beside = [sql for sql in writes if any(table in sql for table in tables)]
     if ON_POSTGRESQL:
         assert len(beside) == 1
         assert all(table in beside[0] for table in tables)
     else:
-        assert len(beside) == 4
+        assert len(beside) == len(tables)
+    assert Evidence.objects.filter(case__isnull=False).count() == 2
