@@ -1,9 +1,10 @@
 """New rows of several models written by one statement on PostgreSQL.
 
-Filing a case writes a row or two in up to five small tables beside the case (consents, contact,
-losses, trade positions, identifiers). As separate bulk_create calls they are five statements:
-five round trips, and on a busy two-core server about half a millisecond of ORM and driver work
-each, a good part of what a submission costs (measured with the bench: ~11 ms of CPU in all).
+Filing a case writes a few rows in up to seven tables beside the case (evidence, consents,
+contact, losses, trade positions, identifiers, the mail task's row). As separate saves and
+bulk_create calls they were as many statements: as many round trips, and on a busy two-core server
+about half a millisecond of ORM and driver work each, a good part of what a submission costs (8 to
+12 ms of a worker's CPU in all, measured with the bench).
 PostgreSQL runs data-modifying statements inside WITH, so the INSERTs that Django's own compiler
 writes (the same SQL and parameters bulk_create sends) are sent together as
 
