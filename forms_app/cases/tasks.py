@@ -51,8 +51,9 @@ def queue_rows(task_function, *args):
     Filing writes this row with the case's other rows in one statement (cases/inserts.py). The row
     is the one django_tasks_db's DatabaseBackend.enqueue writes (its _task_to_db_task and the
     pre_save receiver that sets run_after), without that INSERT of its own and the result objects
-    enqueue builds around it, about half a millisecond of CPU a case;
-    tests/intake/test_filing_transaction.py compares the two rows."""
+    enqueue builds around it, about half a millisecond of CPU a case; tests/intake/
+    test_filing_transaction.py compares the two rows. Nor is the task_enqueued signal sent: only
+    Django's DEBUG log line listens to it."""
     from django.utils.json import normalize_json
     from django_tasks_db.models import DBTaskResult, get_date_max
 
