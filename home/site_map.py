@@ -83,6 +83,9 @@ class SiteMap:
     revisions: dict[int, int | None] = field(default_factory=dict)
     generation: object = None
     site_rows: tuple = ()
+    # Wagtail's site root paths as the map's URLs were made with (Site.get_site_root_paths, a
+    # shared-cache lookup): given to each request, so its page URLs need no lookup of their own.
+    root_paths: list | None = None
 
     def revisions_of(self, content_type_ids):
         """((pk, live revision), ...) of the live pages of these content types: a key for a part that
@@ -261,6 +264,7 @@ def _build(request, rows, site):
         site_map.by_url[url] = entry
         site_map.by_key[(entry.translation_key, entry.language)] = entry
         by_pk[entry.pk] = entry
+    site_map.root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
     details = {d.locale.language_code: d for d in _organisation_details().select_related("locale")}
     fallback = next(iter(details.values()), None)
     for code, _name in settings.LANGUAGES:
@@ -307,6 +311,8 @@ def site_map_for(request):
             _memo.clear()
         _memo[host] = site_map
     request._public_site_map = site_map
+    if site_map.root_paths is not None and not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = site_map.root_paths  # what Page._get_site_root_paths reads
     return site_map
 
 

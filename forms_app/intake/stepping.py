@@ -134,12 +134,16 @@ class StepFlow:
                 form.fields[TOKEN_FIELD] = review_form.fields[TOKEN_FIELD]
         else:
             step, questions = shown[number - 1]
+            new_visitor = opened is None and form_was_fresh and status == 200
+            questions_html = self.kept_new_visitors_questions(number) if new_visitor else None
             if form is None:
-                form = self.step_form(opened, questions, data)
+                # Questions already rendered for new visitors need no fields copied: the form is
+                # then only the (empty) one whose errors the page would show.
+                form = self.step_form(opened, questions if questions_html is None else [], data)
                 form._errors = ErrorDict()  # shown as saved, not judged until sent
-            context.update(step=step, form=form)
-            if opened is None and form_was_fresh and status == 200:
-                context["questions_html"] = self.new_visitors_questions(number, form)
+            if new_visitor and questions_html is None:
+                questions_html = self.new_visitors_questions(number, form)
+            context.update(step=step, form=form, questions_html=questions_html)
         context.update(extra or {})
         response = TemplateResponse(self.request, STEP_TEMPLATE, context, status=status)
         add_never_cache_headers(response)  # a draft's answers, and a single-use token on the last page
@@ -162,6 +166,11 @@ class StepFlow:
         if key not in kept:
             kept[key] = render_to_string(QUESTIONS_TEMPLATE, {"form": form, "remove_field": REMOVE_FIELD})
         return kept[key]
+
+    def kept_new_visitors_questions(self, number):
+        """The step's questions as rendered for new visitors before, or None."""
+        kept = self.page.__dict__.get("_new_visitors_steps")
+        return None if kept is None else kept.get((number, translation.get_language()))
 
     def review_answers(self, opened, shown):
         answers = []

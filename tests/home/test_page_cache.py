@@ -286,10 +286,32 @@ def test_home_page_uncached_runs_at_most_four_queries(client, django_assert_max_
 def test_form_page_uncached_runs_at_most_four_queries(client, django_assert_max_num_queries, language):
     """An intake form page, rendered afresh, runs at most 4 queries."""
     warm(client, f"/{language}/")
-    page = form_page(language)
+    url = form_page(language).url  # Page.url may look up the site root paths: not the request's queries
     with django_assert_max_num_queries(4):
-        response = Client().get(page.url)
+        response = Client().get(url)
     assert response.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_page_rendered_afresh_takes_the_site_root_paths_from_the_site_map(
+    client, django_assert_max_num_queries, language
+):
+    """Page URLs in a page need Wagtail's site root paths; the site map has them, so a page rendered
+    afresh neither asks the shared cache nor, when that has lost them, the database."""
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    warm(client, f"/{language}/")
+    url = form_page(language).url
+    warm(client, url)
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    for path in (f"/{language}/", url):
+        with django_assert_max_num_queries(4) as captured:
+            response = Client().get(path, QUERY_STRING="fresh=1")
+        assert response.status_code == 200
+        assert not any("wagtailcore_site" in query["sql"] for query in captured.captured_queries)
+        assert f'href="{url}"' in response.content.decode() or f'action="{url}"' in response.content.decode()
+    assert cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None
 
 
 @pytest.mark.django_db

@@ -97,3 +97,18 @@ def test_a_new_visitors_first_step_is_rendered_once_and_a_claimant_with_a_draft_
     if back.status_code == 302:
         back = first.get(back["Location"])
     assert "TYPED-BY-THIS-CLAIMANT" in back.content.decode()
+
+
+def test_a_new_visitor_served_the_kept_questions_gets_the_same_step_without_copying_its_fields():
+    """Once a step's questions are kept as rendered, a new visitor's page is built with an empty form
+    (the step's fields are not copied for it), and is the same page as the first one."""
+    page = intake_form("persecution", "en")
+    first = Client().get(page.url, QUERY_STRING="a=1")
+    again = Client().get(page.url, QUERY_STRING="b=1")
+    assert set(again.context["form"].fields) == {"website"}
+    assert len(first.context["form"].fields) > 1
+    step = soup(again).select_one("form.intake-form")
+    step.select_one("input[name=csrfmiddlewaretoken]").decompose()
+    first_step = soup(first).select_one("form.intake-form")
+    first_step.select_one("input[name=csrfmiddlewaretoken]").decompose()
+    assert step.decode() == first_step.decode()
