@@ -29,8 +29,9 @@ if its number has been reused). A child that dies, runs out of time or answers n
 whole request's files refused with PROCESSING_FAILED, in the claimant's language: nothing is stored
 and nothing becomes a 500. A fork server that has died is started again for the next request.
 
-Cost: about 4 ms of CPU per request with a small JPEG (fork, decoding and the child's exit),
-measured here; multiprocessing's own fork server cost about 7.
+Cost: about 3.6 ms of the machine's CPU per request with a small JPEG (the fork, the child's
+page copies and decoding, its exit), measured here; 4.2 before the fork server warmed up its
+decoders (fork_server.warm_up), and about 7 with multiprocessing's own fork server.
 """
 
 import contextlib

@@ -271,3 +271,14 @@ def test_a_child_ends_its_answer_before_it_exits_so_the_request_does_not_wait_fo
 def _children(pid):
     with open(f"/proc/{pid}/task/{pid}/children") as children:
         return children.read().split()
+
+
+def test_the_fork_server_warms_up_each_common_image_decoder_on_an_image_of_its_own():
+    """The warm-up (done once, before the server forks any child) must really decode and rebuild an
+    image of each format: a refused one would leave that format's first-use set-up to every child."""
+    from forms_app.evidence import fork_server
+
+    outcomes = fork_server.warm_up()
+    assert len(outcomes) == len(fork_server.WARM_UP_FORMATS)
+    assert [outcome.error for outcome in outcomes] == [""] * len(outcomes)
+    assert {outcome.mime for outcome in outcomes} == {"image/jpeg", "image/png", "image/gif", "image/webp"}
