@@ -1,10 +1,11 @@
-"""cms.form_parsing: multipart posts without files read by `multipart`, exactly as Django reads them."""
+"""cms.form_parsing: small multipart posts, files included, read by `multipart` exactly as Django reads them."""
 
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import StopUpload
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.test import RequestFactory
@@ -56,28 +57,114 @@ def test_fields_only_posts_read_as_djangos_parser_reads_them(label):
     assert fields_of(body, BOUNDARY.encode(), "utf-8") == ours[0]
 
 
-def test_a_post_with_a_file_goes_to_djangos_parser_and_the_evidence_handler():
+def test_a_post_with_a_file_is_read_here_and_the_file_handed_to_the_evidence_handler():
     image = SimpleUploadedFile("shot.jpg", b"\xff\xd8jpeg", content_type="image/jpeg")
     body = encode_multipart(BOUNDARY, {"story": "x", "evidence": image})
-    with pytest.raises(form_parsing.NotFieldsOnly):
-        fields_of(body, BOUNDARY.encode(), "utf-8")
+    with pytest.raises(form_parsing.NotForThisParser):
+        fields_of(body, BOUNDARY.encode(), "utf-8")  # not fields only
+    parts = form_parsing.parts_of(body, BOUNDARY.encode(), "utf-8", str)
+    assert [type(part).__name__ for part in parts] == ["tuple", "FilePart"]  # this parser's, not Django's
     post, files = parse_with(FieldsFirstMultiPartParser, body)
-    assert post["story"] == "x"
+    assert post["story"] == "x" and not post._mutable
     assert files["evidence"].read() == b"\xff\xd8jpeg"
 
 
-@pytest.mark.parametrize(
-    "disposition",
-    ["name=\"evidence\"; filename*=UTF-8''%E6%88%AA%E5%9B%BE.jpg", 'name="evidence"; FILENAME="shot.jpg"'],
-    ids=["filename*", "upper-case parameter"],
-)
-def test_a_file_named_only_in_an_unusual_way_is_still_a_file(disposition):
-    """Django reads a part with ``filename*`` (RFC 2231) as a file; read as a plain field, the
-    claimant's evidence would have been lost as a text answer, never reaching the sandbox."""
-    body = body_of(part('name="story"', b"x"), part(disposition, b"\xff\xd8jpeg", "Content-Type: image/jpeg\r\n"))
-    post, files = parse_with(FieldsFirstMultiPartParser, body)
-    assert as_lists(post, files) == as_lists(*parse_with(MultiPartParser, body))
-    assert "evidence" not in post and files["evidence"].read() == b"\xff\xd8jpeg"
+def file_part(disposition, data=b"\xff\xd8jpeg", content_type="Content-Type: image/jpeg\r\n"):
+    return part(disposition, data, content_type)
+
+
+FILE_BODIES = {
+    "two files in one question, fields around them": body_of(
+        part('name="story"', "我被約談了".encode()),
+        file_part('name="evidence"; filename="a.jpg"'),
+        file_part('name="evidence"; filename="b.png"', b"\x89PNG", "Content-Type: image/png\r\n"),
+        part('name="after"', b"kept"),
+    ),
+    "a path and an HTML entity in the name": body_of(file_part('name="evidence"; filename="C:\\dir/a&amp;b.jpg"')),
+    "a name Django refuses, then a field": body_of(
+        file_part('name="evidence"; filename=".."'), part('name="k"', b"v")
+    ),
+    "a file named in RFC 2231 form": body_of(file_part("name=\"evidence\"; filename*=UTF-8''%E6%88%AA%E5%9B%BE.jpg")),
+    "a name in Chinese": body_of(file_part('name="evidence"; filename="截图.jpg"')),
+    "type parameters and upper case": body_of(
+        file_part('name="e"; filename="a.txt"', b"t", "Content-Type: TEXT/Plain; charset=GBK; x=1\r\n")
+    ),
+    "no content type": body_of(file_part('name="e"; filename="a.bin"', b"\x00\x01", "")),
+    "an empty file": body_of(file_part('name="e"; filename="empty.jpg"', b"")),
+    "a part content length": body_of(file_part('name="e"; filename="a.jpg"', b"abc", "Content-Length: 3\r\n")),
+    "a file larger than a chunk": body_of(file_part('name="e"; filename="big.jpg"', bytes(range(256)) * 600)),
+}
+
+
+def read_as(parser_class, body, handlers=None, request=None):
+    """What a parser gives: fields, each file's name, type, parameters, size and bytes, and what the
+    evidence handler recorded on the request."""
+    request = request or type("Request", (), {})()
+    handlers = handlers or [BoundedMemoryUploadHandler(request)]
+    meta = {"CONTENT_TYPE": MULTIPART_CONTENT, "CONTENT_LENGTH": str(len(body))}
+    post, files = parser_class(meta, BytesIO(body), handlers, "utf-8").parse()
+    read = {
+        name: [(f.name, f.content_type, f.charset, f.content_type_extra, f.size, f.read()) for f in items]
+        for name, items in files.lists()
+    }
+    errors = [(error.code, error.messages) for error in getattr(request, "evidence_upload_errors", [])]
+    return dict(post.lists()), read, errors
+
+
+@pytest.mark.parametrize("label", FILE_BODIES)
+def test_posts_with_files_read_as_djangos_parser_reads_them(label):
+    body = FILE_BODIES[label]
+    assert len(body) <= form_parsing.SMALL_BODY_LIMIT
+    assert read_as(FieldsFirstMultiPartParser, body) == read_as(MultiPartParser, body)
+    assert any(
+        isinstance(p, form_parsing.FilePart) for p in form_parsing.parts_of(body, BOUNDARY.encode(), "utf-8", str)
+    )
+
+
+def test_a_file_over_the_evidence_limit_is_skipped_and_recorded_as_with_djangos_parser(settings):
+    settings.EVIDENCE_MAX_FILE_BYTES = 4
+    body = body_of(
+        file_part('name="evidence"; filename="big.jpg"', b"0123456789"),
+        file_part('name="evidence"; filename="small.jpg"', b"012"),
+        part('name="after"', b"kept"),
+    )
+    ours = read_as(FieldsFirstMultiPartParser, body)
+    assert ours == read_as(MultiPartParser, body)
+    assert [item[0] for item in ours[1]["evidence"]] == ["small.jpg"] and ours[2] and ours[0]["after"] == ["kept"]
+
+
+class StopsAtTheSecondFile(BoundedMemoryUploadHandler):
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        self.seen = getattr(self, "seen", 0) + 1
+        if self.seen == 2:
+            raise StopUpload(connection_reset=False)
+        super().new_file(field_name, file_name, *args, **kwargs)
+
+
+def test_an_upload_stopped_by_a_handler_ends_as_with_djangos_parser():
+    body = body_of(
+        part('name="before"', b"1"),
+        file_part('name="evidence"; filename="a.jpg"'),
+        file_part('name="evidence"; filename="b.jpg"'),
+        part('name="after"', b"never read"),
+    )
+    ours = read_as(FieldsFirstMultiPartParser, body, [StopsAtTheSecondFile()])
+    assert ours == read_as(MultiPartParser, body, [StopsAtTheSecondFile()])
+    assert "after" not in ours[0] and [item[0] for item in ours[1]["evidence"]] == ["a.jpg"]
+
+
+def test_the_file_count_limit_holds(settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 1
+    body = body_of(file_part('name="e"; filename="a.jpg"'), file_part('name="e"; filename="b.jpg"'))
+    with pytest.raises(TooManyFilesSent):
+        parse_with(FieldsFirstMultiPartParser, body)
+
+
+def test_a_repeated_header_is_left_to_django():
+    body = body_of(part('name="e"; filename="a.jpg"', b"x", 'Content-Disposition: form-data; name="other"\r\n'))
+    with pytest.raises(form_parsing.NotForThisParser):
+        form_parsing.parts_of(body, BOUNDARY.encode(), "utf-8", str)
+    assert read_as(FieldsFirstMultiPartParser, body) == read_as(MultiPartParser, body)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +177,7 @@ def test_a_file_named_only_in_an_unusual_way_is_still_a_file(disposition):
     ids=["base64", "no name", "empty name"],
 )
 def test_unusual_parts_are_left_to_django(body):
-    with pytest.raises(form_parsing.NotFieldsOnly):
+    with pytest.raises(form_parsing.NotForThisParser):
         fields_of(body, BOUNDARY.encode(), "utf-8")
     assert as_lists(*parse_with(FieldsFirstMultiPartParser, body)) == as_lists(*parse_with(MultiPartParser, body))
 
@@ -129,7 +216,7 @@ def test_a_malformed_body_gets_djangos_own_answer(body):
 
 
 def test_a_large_body_is_not_read_twice():
-    big = b"x" * (form_parsing.FIELDS_ONLY_BODY_LIMIT + 1)
+    big = b"x" * (form_parsing.SMALL_BODY_LIMIT + 1)
     assert parse_with(FieldsFirstMultiPartParser, body_of(part('name="story"', big)))[0]["story"] == big.decode()
 
 
