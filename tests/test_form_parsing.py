@@ -92,6 +92,11 @@ FILE_BODIES = {
     "no content type": body_of(file_part('name="e"; filename="a.bin"', b"\x00\x01", "")),
     "an empty file": body_of(file_part('name="e"; filename="empty.jpg"', b"")),
     "a part content length": body_of(file_part('name="e"; filename="a.jpg"', b"abc", "Content-Length: 3\r\n")),
+    "a semicolon and an escaped quote in the name": body_of(file_part('name="e"; filename="a;b\\"c.jpg"')),
+    "markup in the name": body_of(file_part('name="e"; filename="<script>alert(1)</script>.jpg"')),
+    "a non-breaking space and a control character in the name": body_of(
+        file_part('name="e"; filename="a\u00a0b\u0007.jpg"')
+    ),
     "a file larger than a chunk": body_of(file_part('name="e"; filename="big.jpg"', bytes(range(256)) * 600)),
 }
 
