@@ -371,36 +371,47 @@ def wire_bytes(host, path):
     }
 
 
-def query_counts(path):
-    """Queries for one page: from the page cache, a page-cache miss, and the first request after a
-    publish (which also rebuilds the site map)."""
+def query_counts(path, page):
+    """Queries for one page: a worker's very first request (it builds everything), from the page
+    cache, a page-cache miss, and the first request after a publish of another page (the site's rows
+    are read again) and of the page itself (it is read and rendered again)."""
     from django.core.cache import cache
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, RequestFactory
     from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
 
     from home.page_cache import forget_local_copies, page_key
     from home.site_map import bump_generation
 
-    def count(client):
+    def count():
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(path).status_code == 200
+            assert Client(HTTP_HOST="127.0.0.1").get(path).status_code == 200
         return len(captured.captured_queries)
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    bump_generation()
-    after_publish = count(client)
-    cached = count(Client(HTTP_HOST="127.0.0.1"))
-    # A miss with the site map warm: drop this page's entry only.
-    from django.test import RequestFactory
-    from django.utils import translation
+    def miss():
+        """A page-cache miss with everything else warm: this page's entry dropped, nothing else."""
+        language = path.strip("/").split("/")[0]
+        with translation.override(language):
+            cache.delete(page_key(RequestFactory(HTTP_HOST="127.0.0.1").get(path)))
+        forget_local_copies()  # and this process's own copy of it
+        return count()
 
-    language = path.strip("/").split("/")[0]
-    with translation.override(language):
-        cache.delete(page_key(RequestFactory(HTTP_HOST="127.0.0.1").get(path)))
-    forget_local_copies()  # and this process's own copy of it
-    miss = count(Client(HTTP_HOST="127.0.0.1"))
-    return {"cached": cached, "uncached": miss, "after_publish": after_publish}
+    bump_generation()
+    first_request = count()
+    cached = count()
+    uncached = miss()
+    bump_generation()  # as a publish of another page does
+    after_other_publish = count()
+    page.specific.save_revision().publish()
+    after_own_publish = miss()
+    return {
+        "cached": cached,
+        "uncached": uncached,
+        "after_other_publish": after_other_publish,
+        "after_own_publish": after_own_publish,
+        "first_request": first_request,
+    }
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -457,8 +468,9 @@ def table(results, database, cache_name):
         w, q = results["wire"][key], results["queries"][key]
         lines.append(
             f"(6) {label}: {w['total'] / 1024:.1f} KB on the wire ({w['encoding']} HTML {w['html'] / 1024:.1f} KB "
-            f"+ CSS/JS {w['assets'] / 1024:.1f} KB); queries: {q['cached']} cached, {q['uncached']} uncached, "
-            f"{q['after_publish']} on the first request after a publish"
+            f"+ CSS/JS {w['assets'] / 1024:.1f} KB); queries: {q['cached']} cached, {q['uncached']} uncached; "
+            f"after a publish {q['after_other_publish']} (of another page), {q['after_own_publish']} (of this page); "
+            f"{q['first_request']} on a worker's first request"
         )
     return "\n".join(lines)
 
@@ -567,7 +579,10 @@ def main():
         if wanted("wire"):
             say("bytes on the wire and queries per page")
             results["wire"] = {"home": wire_bytes(host, "/zh-hans/"), "form": wire_bytes(host, page.url)}
-            results["queries"] = {"home": query_counts("/zh-hans/"), "form": query_counts(page.url)}
+            from wagtail.models import Page
+
+            home = Page.objects.get(url_path=page.url_path.rsplit("/", 2)[0] + "/", locale=page.locale)
+            results["queries"] = {"home": query_counts(home.url, home), "form": query_counts(page.url, page)}
         from queue_export import measure_export, measure_queue
 
         if wanted("queue"):
