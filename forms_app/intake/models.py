@@ -20,7 +20,7 @@ from .abuse import add_honeypot
 from .admin_forms import IntakeFormPageForm
 from .blocks import ChoiceOptionsBlock
 from .field_types import FIELD_TYPE_CHOICES, Role, field_type
-from .form_builder import IntakeFormBuilder
+from .form_builder import IntakeFormBuilder, ShallowlyCopiedFields
 from .human_check import add_human_check, altcha_widget_strings, submission_guard
 from .live_questions import live_key, remembered
 from .stepping import STEP_FIELD, StepFlow
@@ -212,7 +212,9 @@ class IntakeFormPage(AbstractForm):
                 classes.clear()
                 classes[None] = whole
             narrowed = type(whole.__name__, (whole,), {})
-            narrowed.base_fields = {name: field for name, field in whole.base_fields.items() if name in wanted}
+            narrowed.base_fields = ShallowlyCopiedFields(
+                (name, field) for name, field in whole.base_fields.items() if name in wanted
+            )
             classes[wanted] = narrowed
         return classes[wanted]
 

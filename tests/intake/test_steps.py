@@ -524,3 +524,38 @@ def test_starting_drafts_counts_against_the_intake_rate_limit(settings):
         statuses.append(visitor.post(page.url, {STEP_FIELD: "1", ACTION_FIELD: "save"}).status_code)
     assert statuses == [200, 200, 429]
     assert Draft.objects.count() == 2
+
+
+# --- What one claimant's form holds never reaches another's -----------------------------------
+@pytest.mark.django_db
+def test_each_form_has_its_own_fields_and_shares_only_what_no_request_changes():
+    """Claimant forms copy their class's fields one by one (form_builder.ShallowlyCopiedFields), not
+    deeply: what stepping.py sets on a form's field (a draft's kept files, a condition) stays on that
+    form, while widgets and choices are shared by every form of the class."""
+    page = form_page("privacy_censorship", "en")
+    names = [field.clean_name for field in page.get_form_fields()]
+    first, second = page.claimant_form(names=names), page.claimant_form(names=names)
+    evidence = next(name for name, field in first.fields.items() if field.__class__.__name__ == "EvidenceField")
+    first.fields[evidence].kept = ["a file of the first claimant"]
+    first.fields[evidence].show_if = "a condition of the first form"
+    assert second.fields[evidence].kept == [] and not hasattr(second.fields[evidence], "show_if")
+    assert page.claimant_form(names=names).fields[evidence].kept == []
+    assert all(first.fields[name] is not second.fields[name] for name in names)
+    assert first.fields[evidence].widget is second.fields[evidence].widget
+
+
+@pytest.mark.django_db
+def test_a_claimants_kept_files_never_show_on_another_claimants_evidence_step(client, evidence_dir):
+    page = form_page("privacy_censorship", "zh-hant")
+    answers = complete_answers(page, files=[])
+    go_to_step(client, page, answers, 3)
+    posted = client.post(
+        page.url, {STEP_FIELD: "3", ACTION_FIELD: "next", "evidence": evidence_files()}, format="multipart"
+    )
+    assert posted.status_code == 302
+    client.post(page.url, {STEP_FIELD: "4", ACTION_FIELD: "back"})
+    assert "截图 1.jpg" in visible_text(soup(client.get(page.url)).select_one(".kept-files"))
+    other = Client()
+    other_step = go_to_step(other, page, answers, 3)  # a draft of their own, without files
+    assert "截图 1.jpg" not in other_step.content.decode()
+    assert soup(other_step).select_one(".kept-files") is None
