@@ -48,7 +48,6 @@ from wagtail.models import PageViewRestriction
 
 from .site_map import (
     GENERATION_KEY,
-    bump_generation,
     bump_listeners,
     current_generation,
     forget_listeners,
@@ -307,20 +306,23 @@ class PublicPageCacheMiddleware:
             if on_public_path(request):
                 prefetch_route(request)
             return self.get_response(request)
-        if settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate"):
-            # The benchmark's "first request after a publish": the generation changes as a publish
-            # made on another worker changes it (this one checks what it kept against the rows).
-            bump_generation()
         if settings.BENCH_MODE and request.headers.get("X-Bench-Bypass"):
             prefetch_route(request)  # the benchmark's "uncached": rendered afresh, nothing stored
             return self.get_response(request)
+        # The benchmark's "first request after a publish": this request reads the generation and
+        # then sees one that nothing was kept under, as a worker's first request after a publish
+        # made on another worker does (that worker paid for the bump); this one checks what it
+        # kept against the rows.
+        after_publish = settings.BENCH_MODE and request.headers.get("X-Bench-Invalidate")
         key = page_key(request)
-        stored = _local_copy(key)
+        stored = None if after_publish else _local_copy(key)
         if stored is not None:
             return self.from_cache(request, stored)
         found = cache.get_many([GENERATION_KEY, key])
         if GENERATION_KEY in found:
             request._public_generation = found[GENERATION_KEY]
+        if after_publish:
+            request._public_generation = time.time_ns()
         generation = current_generation(request)
         stored = found.get(key)
         if stored is not None and stored["generation"] == generation:
