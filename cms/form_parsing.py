@@ -135,19 +135,6 @@ def _file_part(segment, name, encoding, data, sanitize_file_name):
     )
 
 
-def fields_of(body, boundary, encoding):
-    """The QueryDict of a body of plain fields, parsed as Django would; NotForThisParser otherwise
-    (a file among them, too)."""
-    parts = parts_of(body, boundary, encoding, sanitize_file_name=str)  # only whether a file is there matters
-    if any(isinstance(part, FilePart) for part in parts):
-        raise NotForThisParser
-    post = QueryDict(mutable=True)
-    for name, value in parts:
-        post.appendlist(name, value)
-    post._mutable = False
-    return post
-
-
 class FieldsFirstMultiPartParser(MultiPartParser):
     def parse(self):
         if 0 < self._content_length <= SMALL_BODY_LIMIT:

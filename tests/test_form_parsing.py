@@ -6,13 +6,13 @@ import pytest
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import StopUpload
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.test import RequestFactory
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from cms import form_parsing
-from cms.form_parsing import FieldsFirstMultiPartParser, FieldsFirstParsingMiddleware, fields_of
+from cms.form_parsing import FieldsFirstMultiPartParser, FieldsFirstParsingMiddleware
 from forms_app.evidence.upload_handler import BoundedMemoryUploadHandler
 
 
@@ -27,6 +27,18 @@ def body_of(*parts):
 def parse_with(parser_class, body, content_type=MULTIPART_CONTENT):
     meta = {"CONTENT_TYPE": content_type, "CONTENT_LENGTH": str(len(body))}
     return parser_class(meta, BytesIO(body), [BoundedMemoryUploadHandler()], "utf-8").parse()
+
+
+def fields_of(body, boundary, encoding):
+    """The fields of a body of plain fields as this module's parser reads them; NotForThisParser
+    if it leaves the body to Django's parser, or if the body holds a file."""
+    parts = form_parsing.parts_of(body, boundary, encoding, str)
+    if any(isinstance(part, form_parsing.FilePart) for part in parts):
+        raise form_parsing.NotForThisParser
+    post = QueryDict(mutable=True)
+    for name, value in parts:
+        post.appendlist(name, value)
+    return post
 
 
 def as_lists(post, files):

@@ -159,18 +159,21 @@ class StepFlow:
         rendered once per live revision of the form and language in each worker: kept with the live
         questions (live_questions.py), so a publish or a question saved renders them again. None
         for anything but the live page (a preview renders them itself)."""
-        kept = self.page.__dict__.get("_new_visitors_steps")
+        kept, key = self._new_visitors_steps(number)
         if kept is None:
             return None
-        key = (number, translation.get_language())
         if key not in kept:
             kept[key] = render_to_string(QUESTIONS_TEMPLATE, {"form": form, "remove_field": REMOVE_FIELD})
         return kept[key]
 
     def kept_new_visitors_questions(self, number):
         """The step's questions as rendered for new visitors before, or None."""
-        kept = self.page.__dict__.get("_new_visitors_steps")
-        return None if kept is None else kept.get((number, translation.get_language()))
+        kept, key = self._new_visitors_steps(number)
+        return None if kept is None else kept.get(key)
+
+    def _new_visitors_steps(self, number):
+        """(what the live page keeps of new visitors' steps, or None; this step's key in it)."""
+        return self.page.__dict__.get("_new_visitors_steps"), (number, translation.get_language())
 
     def review_answers(self, opened, shown):
         answers = []
