@@ -371,10 +371,12 @@ def wire_bytes(host, path):
     }
 
 
-def query_counts(path, page):
-    """Queries for one page: a worker's very first request (it builds everything), from the page
-    cache, a page-cache miss, and the first request after a publish of another page (the site's rows
-    are read again) and of the page itself (it is read and rendered again)."""
+def query_counts(page):
+    """Queries for one page: a worker's first request of it (the process's very first one, for the
+    home page, builds everything), from the page cache, a page-cache miss, and the first request
+    after a publish of another page (the site's rows are read again) and of the page itself (it is
+    read and rendered again)."""
+    path = page.url
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client, RequestFactory
@@ -470,7 +472,7 @@ def table(results, database, cache_name):
             f"(6) {label}: {w['total'] / 1024:.1f} KB on the wire ({w['encoding']} HTML {w['html'] / 1024:.1f} KB "
             f"+ CSS/JS {w['assets'] / 1024:.1f} KB); queries: {q['cached']} cached, {q['uncached']} uncached; "
             f"after a publish {q['after_other_publish']} (of another page), {q['after_own_publish']} (of this page); "
-            f"{q['first_request']} on a worker's first request"
+            f"{q['first_request']} on a worker's first request of it"
         )
     return "\n".join(lines)
 
@@ -586,10 +588,8 @@ def main():
         if wanted("wire"):
             say("bytes on the wire and queries per page")
             results["wire"] = {"home": wire_bytes(host, "/zh-hans/"), "form": wire_bytes(host, page.url)}
-            from wagtail.models import Page
-
-            home = Page.objects.get(url_path=page.url_path.rsplit("/", 2)[0] + "/", locale=page.locale)
-            results["queries"] = {"home": query_counts(home.url, home), "form": query_counts(page.url, page)}
+            home = page.get_parent()  # the Chinese home page, /zh-hans/
+            results["queries"] = {"home": query_counts(home), "form": query_counts(page)}
         from queue_export import measure_export, measure_queue
 
         if wanted("queue"):
