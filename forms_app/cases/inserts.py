@@ -20,6 +20,25 @@ from django.db.models import AutoField
 from django.db.models.sql import InsertQuery
 
 
+def reserve_primary_key(model):
+    """The next value of ``model``'s numbered primary key (PostgreSQL's identity sequence), taken
+    before its row is written, so that one statement can write the row and rows naming it. A value
+    whose row is never written is a gap in the numbers, as a rolled-back insert leaves one."""
+    using = router.db_for_write(model)
+    sequence = _sequences.get((using, model))
+    with connections[using].cursor() as cursor:
+        if sequence is None:
+            table = connections[using].ops.quote_name(model._meta.db_table)
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, model._meta.pk.column])
+            sequence = _sequences[using, model] = cursor.fetchone()[0]
+        cursor.execute("SELECT nextval(%s)", [sequence])
+        return cursor.fetchone()[0]
+
+
+# {(database alias, model): its primary key's sequence}: a table's sequence does not change.
+_sequences = {}
+
+
 def insert_new_rows(rows):
     """Insert ``rows``: new model instances of any models. Within a model, either every row has
     its primary key (a one-to-one primary key, say) or none has and the database numbers them."""

@@ -36,6 +36,12 @@ def enqueue_after_commit(task_function, *args):
         transaction.on_commit(lambda: task_function.enqueue(*args))
 
 
+def case_filed_task_is_a_row():
+    """Whether case_filed_rows gives the task's row to insert (the database queue), rather than
+    leaving the task to be given to another backend at the commit."""
+    return _queued_in_this_database(announce_new_case)
+
+
 def _queued_in_this_database(task_function):
     from django_tasks_db.backend import DatabaseBackend
 

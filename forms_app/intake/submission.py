@@ -1,14 +1,16 @@
 """Filing a case: one transaction for the case, its answers and its evidence, or nothing at all."""
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..cases import activity, evidence_store, indexing, tasks
-from ..cases.inserts import insert_new_rows
-from ..cases.models import Case, Evidence, ReportedLoss
+from ..cases.inserts import insert_new_rows, reserve_primary_key
+from ..cases.models import Case, Evidence, FormWording, ReportedLoss
+from ..cases.models.wording import wording_key
 from ..cases.receipts import new_receipt_code, receipt_code_hash
 from ..evidence import ProcessedEvidence
 from . import field_types
@@ -58,27 +60,42 @@ def file_case(page, form, generation=None):
     )
     limitation_date = limitation_date_for(page.case_type, fields, answers, generation=generation)
 
+    wording = wording_key(questions)
+
     written = []
+
+    def rows_of(case):
+        """The case's other rows, unsaved (evidence files are written at once, named in ``written``)."""
+        return [
+            *(evidence_row(case, upload, keep_originals, written) for upload in uploads),
+            *activity.consent_rows(case, initial_consents(fields, answers), case.submitted_at),
+            activity.contact_row(case, initial_contact(fields, answers)),
+            *statistics_rows(case, fields, answers),
+            *indexing.identifier_rows(case, index),
+            *tasks.case_filed_rows(case),
+        ]
+
     try:
         # A new reference or receipt code that collides with an existing one (unlikely) fails the
-        # case's insert: the whole transaction is rolled back and tried again with fresh ones, so
-        # that the insert needs no savepoint of its own.
+        # case's insert: the whole transaction (or the one statement) is undone and tried again
+        # with fresh ones, so that the insert needs no savepoint of its own.
         for attempt in range(1, REFERENCE_ATTEMPTS + 1):
             try:
-                with transaction.atomic():
-                    new_case = insert_case(page, answers, questions, len(uploads), index, limitation_date)
-                    case = new_case.case
-                    insert_new_rows(
-                        [
-                            *(evidence_row(case, upload, keep_originals, written) for upload in uploads),
-                            *activity.consent_rows(case, initial_consents(fields, answers), case.submitted_at),
-                            activity.contact_row(case, initial_contact(fields, answers)),
-                            *statistics_rows(case, fields, answers),
-                            *indexing.identifier_rows(case, index),
-                            *tasks.case_filed_rows(case),
-                        ]
-                    )
-                return new_case
+                case, receipt_code = new_case(page, len(uploads), index, limitation_date)
+
+                if _in_one_statement(wording):
+                    # The case's id is taken first, so that its rows can name it.
+                    case.pk = reserve_primary_key(Case)
+                    case.set_answers(answers, questions, wording_key=wording)
+                    with _savepoint_if_in_a_transaction():
+                        insert_new_rows([case, *rows_of(case)])
+                    case._state.adding, case._state.db = False, router.db_for_write(Case)
+                else:
+                    with transaction.atomic():
+                        case.set_answers(answers, questions)  # may store the wording
+                        case.save(force_insert=True)
+                        insert_new_rows(rows_of(case))
+                return NewCase(case=case, receipt_code=receipt_code)
             except IntegrityError as error:
                 evidence_store.delete_files(written)
                 written.clear()
@@ -92,6 +109,27 @@ def file_case(page, form, generation=None):
         raise SubmissionFailed from error
 
 
+def _in_one_statement(wording):
+    """Whether the case and all its rows can be written by one INSERT statement, in autocommit
+    (PostgreSQL runs a statement atomically): on PostgreSQL, when filing needs nothing else done at
+    a commit (the form's wording already stored, the mail task a row of the database queue). This
+    saves the BEGIN, the case's own INSERT and the COMMIT: three round trips and about a twentieth
+    of a submission's CPU. Otherwise (SQLite, the first case of a wording, another task backend)
+    filing is one transaction of several statements, with the same rows."""
+    return (
+        connections[router.db_for_write(Case)].vendor == "postgresql"
+        and tasks.case_filed_task_is_a_row()
+        and FormWording.is_stored(wording)
+    )
+
+
+def _savepoint_if_in_a_transaction():
+    """Inside a caller's transaction (tests, say), a failed statement must leave it usable for the
+    retry after a collision: a savepoint. Outside one, the statement is its own transaction."""
+    in_transaction = connections[router.db_for_write(Case)].in_atomic_block
+    return transaction.atomic() if in_transaction else nullcontext()
+
+
 REFERENCE_ATTEMPTS = 5
 
 
@@ -101,8 +139,9 @@ def _collided(error):
     return "reference" in text or "receipt_code_hash" in text
 
 
-def insert_case(page, answers, questions, evidence_count, index, limitation_date):
-    """The case row, with a fresh reference and receipt code."""
+def new_case(page, evidence_count, index, limitation_date):
+    """(the case, its receipt code): the case unsaved, with a fresh reference and receipt code; its
+    answers are sealed by the caller (storing the form's wording may need the transaction)."""
     receipt_code = new_receipt_code()
     case = Case(
         case_type=page.case_type,
@@ -114,10 +153,8 @@ def insert_case(page, answers, questions, evidence_count, index, limitation_date
         limitation_date=limitation_date,
     )
     case.create_data_key()
-    case.set_answers(answers, questions)
     indexing.apply_index(case, index)
-    case.save(force_insert=True)
-    return NewCase(case=case, receipt_code=receipt_code)
+    return case, receipt_code
 
 
 def store_evidence(case, upload: ProcessedEvidence, keep_original, written):

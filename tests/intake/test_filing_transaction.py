@@ -146,3 +146,74 @@ def test_a_session_key_already_taken_is_drawn_again_and_the_other_session_is_unt
     assert second.session_key == "b" * 32
     assert sessions.SessionStore(first.session_key).load() == {"who": "first"}
     assert Session.objects.count() == 2
+
+
+ON_POSTGRESQL = connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def wording_stored(client, django_capture_on_commit_callbacks):
+    """A first case of the form, committed (as far as this process knows), stores its wording;
+    forgotten afterwards, since the test's transaction is rolled back."""
+    FormWording._committed.clear()
+
+    def file_first(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(page.url, complete_answers(page, files=[])).status_code == 302
+        return Case.objects.get()
+
+    yield file_first
+    FormWording._committed.clear()
+
+
+def filing_writes(client, page, answers):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(page.url, answers).status_code == 302
+    return [
+        query["sql"] for query in queries.captured_queries if query["sql"].startswith(("INSERT", "WITH", "UPDATE"))
+    ]
+
+
+def test_once_its_wording_is_stored_a_case_and_all_its_rows_are_one_statement_on_postgresql(
+    client, database_queue, wording_stored
+):
+    """The case, its evidence, consents, contact, identifiers and mail task: one INSERT, which
+    outside a transaction (production) needs no BEGIN and COMMIT of its own."""
+    from forms_app.models import CaseConsent, ClaimantContact, Evidence
+
+    page = intake_form("account_closure", "en")
+    first = wording_stored(page)
+    writes = filing_writes(client, page, complete_answers(page))
+    case = Case.objects.exclude(pk=first.pk).get()
+    if ON_POSTGRESQL:
+        assert len(writes) == 1
+        assert writes[0].startswith('WITH inserted_0 AS (INSERT INTO "forms_app_case"')
+    else:
+        assert writes[0].startswith('INSERT INTO "forms_app_case"')
+    assert case.answers == Case.objects.get(pk=case.pk).answers  # sealed, and opened with its key
+    assert case.questions_as_seen == first.questions_as_seen
+    assert case.wording_id == first.wording_id
+    assert Evidence.objects.filter(case=case).count() == 2
+    assert CaseConsent.objects.filter(case=case).count() == CaseConsent.objects.filter(case=first).count() > 0
+    assert ClaimantContact.objects.filter(case=case).exists()
+    assert list(mail_tasks().filter(args_kwargs__args=[case.pk]).values_list("task_path", flat=True)) == [
+        "forms_app.cases.tasks.announce_new_case"
+    ]
+
+
+def test_a_reference_taken_in_the_one_statement_leaves_no_row_and_is_drawn_again(
+    client, database_queue, wording_stored, monkeypatch
+):
+    from forms_app.models import CaseConsent
+
+    page = intake_form("account_closure", "zh-hans")
+    taken = wording_stored(page).reference
+    consents_of_one = CaseConsent.objects.count()
+    drawn = iter([taken, "WC-TEST-2345"])
+    monkeypatch.setattr(Case._meta.get_field("reference"), "_get_default", lambda: next(drawn))
+    writes = filing_writes(client, page, complete_answers(page, files=[]))
+    if ON_POSTGRESQL:
+        assert [sql.startswith("WITH inserted_0") for sql in writes] == [True, True]  # refused, then written
+    assert sorted(Case.objects.values_list("reference", flat=True)) == sorted([taken, "WC-TEST-2345"])
+    assert CaseConsent.objects.count() == 2 * consents_of_one
+    assert mail_tasks().count() == 2

@@ -56,12 +56,17 @@ STORED = """
 import json
 from pathlib import Path
 from django.conf import settings
+from django_tasks_db.models import DBTaskResult
 from forms_app.models import Case, Evidence
 files = [p for p in Path(settings.PRIVATE_STORAGE_ROOT).rglob("*") if p.is_file()]
+announced = DBTaskResult.objects.filter(task_path="forms_app.cases.tasks.announce_new_case")
 print(json.dumps({
     "references": list(Case.objects.values_list("reference", flat=True)),
     "evidence": Evidence.objects.count(),
     "stored_files": len(files),
+    "without_rows": Case.objects.filter(consents__isnull=True).count() + Case.objects.filter(contact=None).count(),
+    "announced": sorted(args["args"][0] for args in announced.values_list("args_kwargs", flat=True)),
+    "ids": sorted(Case.objects.values_list("pk", flat=True)),
 }))
 """
 
@@ -223,6 +228,10 @@ def test_two_servers_file_every_case_once_and_share_one_rate_limit(cluster):
     assert len(stored["references"]) - len(before["references"]) == statuses.count(302)
     assert len(set(shown)) == len(shown) == SUBMISSIONS
     assert set(shown) == new_references
+    # Each case with its rows and its one mail task (written with it in one statement).
+    assert stored["without_rows"] == 0
+    new_ids = set(stored["ids"]) - set(before["ids"])
+    assert sorted(case_id for case_id in stored["announced"] if case_id in new_ids) == sorted(new_ids)
     with_files = len(range(0, SUBMISSIONS, 8)) * len(form["evidence"])
     assert stored["evidence"] - before["evidence"] == with_files
     # working copies, plus originals kept with consent

@@ -57,6 +57,12 @@ class FormWording(models.Model):
         return key
 
     @classmethod
+    def is_stored(cls, key):
+        """Whether this process has seen the wording under ``key`` committed (so it need not be
+        stored again, and filing needs no transaction for it)."""
+        return key in cls._committed
+
+    @classmethod
     def questions_for(cls, key):
         """The questions stored under ``key``, checked against it; WordingMismatch if they differ."""
         questions = cls._cache.get(key)
