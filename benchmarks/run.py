@@ -313,6 +313,19 @@ def submit_run(host, path, directory):
     }
 
 
+def settled_count(queryset, quiet=1.0, limit=30.0):
+    """``queryset``'s count once it has not changed for ``quiet`` seconds (at most ``limit``): the
+    posts wrk left in flight are finished, so that their cases are counted (and, afterwards,
+    removed with the others)."""
+    count, deadline = queryset.count(), time.monotonic() + limit
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        count, previous = queryset.count(), count
+        if count == previous:
+            break
+    return count
+
+
 def measure_submissions(label, host, page, with_image, expected_rps):
     """``expected_rps``: how many proofs-of-work to solve before each run (well over the budget's
     rate); a run that uses them all sends some again, which are refused and counted as
@@ -333,7 +346,7 @@ def measure_submissions(label, host, page, with_image, expected_rps):
             runs.append(submit_run(host, page.url, directory))
         finally:
             shutil.rmtree(directory, ignore_errors=True)
-    stored = Case.objects.count() - before
+    stored = settled_count(Case.objects) - before
     succeeded = sum(run["succeeded"] for run in runs)
     statuses = {}
     for run in runs:

@@ -77,11 +77,14 @@ def ordered_map(work, items, processes, window=None):
     window = window or processes + 3
     # Objects that exist now are left out of the workers' garbage collections, so that a collection
     # does not write to (and so copy) every page the workers share with this process. A server's
-    # worker froze its start-up objects already (cms/wsgi.py), the bulk of them: thawing ours would
-    # thaw those too, so then nothing more is frozen.
+    # worker froze its start-up objects already (cms/wsgi.py); what it made since (caches of pages,
+    # forms, translations, the queue's last pages) is frozen now too, and stays so: thawing would
+    # thaw the start-up objects as well. A cycle among them that dies later is then never collected,
+    # a bounded cost (a worker is replaced after GUNICORN_MAX_REQUESTS). Garbage is collected first,
+    # so that none is frozen.
     freezing_here = not gc.get_freeze_count()
-    if freezing_here:
-        gc.freeze()
+    gc.collect()
+    gc.freeze()
     try:
         executor = concurrent.futures.ProcessPoolExecutor(
             processes,
