@@ -518,8 +518,11 @@ def page_budgets(results):
         ("home <= 40 KB compressed incl. CSS", results["wire"]["home"]["total"] <= 40 * 1024),
         ("form <= 40 KB compressed incl. CSS", results["wire"]["form"]["total"] <= 40 * 1024),
         (
-            "<= 4 queries uncached, 0 cached",
-            all(q["uncached"] <= 4 and q["cached"] == 0 for q in results["queries"].values()),
+            "<= 4 queries uncached (cache miss, after a publish), 0 cached",
+            all(
+                max(q["uncached"], q["after_other_publish"], q["after_own_publish"]) <= 4 and q["cached"] == 0
+                for q in results["queries"].values()
+            ),
         ),
     ]
     return checks

@@ -1,5 +1,9 @@
 """StreamField blocks that communications staff arrange on the public pages."""
 
+import contextlib
+import copy
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.module_loading import import_string
@@ -7,11 +11,61 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+# {page id: page or None} read for a whole page body at once (pages_chosen_in); unset otherwise.
+_chosen_pages = ContextVar("chosen_pages", default=None)
+
+
+class PageChooserBlock(blocks.PageChooserBlock):
+    """Wagtail's page chooser, which takes its pages from the ones read for the whole body when
+    there are (pages_chosen_in): Wagtail reads them one query per kind of block that holds one."""
+
+    def bulk_to_python(self, values):
+        chosen = _chosen_pages.get()
+        if chosen is None or not all(value is None or value in chosen for value in values):
+            return super().bulk_to_python(values)
+        # A copy per use, as Wagtail's own gives a page chosen twice.
+        return [copy.copy(chosen[value]) if value is not None and chosen[value] else None for value in values]
+
+
+def _chosen_ids(block, raw):
+    """The page ids that PageChooserBlocks hold in ``raw``, the stored value of ``block``."""
+    if isinstance(block, PageChooserBlock):
+        return [raw] if isinstance(raw, int) else []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            found
+            for item in raw or []
+            if item.get("type") in block.child_blocks
+            for found in _chosen_ids(block.child_blocks[item["type"]], item.get("value"))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        # Stored as {"type": "item", "value": ...} since Wagtail 2.16, as bare values before.
+        items = [item.get("value") if isinstance(item, dict) and "type" in item else item for item in raw or []]
+        return [found for item in items for found in _chosen_ids(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        return [found for name, child in block.child_blocks.items() for found in _chosen_ids(child, raw.get(name))]
+    return []
+
+
+@contextlib.contextmanager
+def pages_chosen_in(stream_block, raw_items):
+    """While rendering ``raw_items`` (stored blocks of ``stream_block``), their chosen pages come
+    from one query."""
+    from wagtail.models import Page
+
+    ids = set(_chosen_ids(stream_block, raw_items))
+    chosen = dict.fromkeys(ids) | Page.objects.in_bulk(ids) if ids else {}
+    token = _chosen_pages.set(chosen)
+    try:
+        yield
+    finally:
+        _chosen_pages.reset(token)
+
 
 class CaseTypeBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"))
     text = blocks.TextBlock(label=_("Short explanation"))
-    page = blocks.PageChooserBlock(required=False, label=_("Form or page it links to"))
+    page = PageChooserBlock(required=False, label=_("Form or page it links to"))
     link_label = blocks.CharBlock(required=False, label=_("Link text"))
 
     class Meta:
@@ -34,7 +88,7 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"))
     text = blocks.TextBlock(required=False, label=_("Text"))
     button_label = blocks.CharBlock(label=_("Button text"))
-    page = blocks.PageChooserBlock(label=_("Page the button opens"))
+    page = PageChooserBlock(label=_("Page the button opens"))
 
     class Meta:
         icon = "pick"
@@ -119,7 +173,7 @@ class HomeBodyBlock(BodyBlock):
 
 class FooterLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Label"))
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = blocks.PageChooserBlock(label=_("Page"))  # footer links are drawn from the site map
 
     class Meta:
         icon = "link"

@@ -10,9 +10,10 @@ writes (the same SQL and parameters bulk_create sends) are sent together as
 
     WITH inserted_0 AS (INSERT ...), inserted_1 AS (INSERT ...) INSERT ...
 
-one statement, in the caller's transaction, that writes all of the rows or none. Other databases
-(SQLite) get one bulk_create per model. Nothing is read back: rows without a primary key get none,
-so a caller must not use them as saved objects afterwards.
+one statement, in the caller's transaction (or, outside one, as a transaction of its own), that
+writes all of the rows or none. With the case's id reserved first (reserve_primary_key), the case's
+own row is one of them. Other databases (SQLite) get one bulk_create per model. Nothing is read
+back: rows without a primary key get none, so a caller must not use them as saved objects afterwards.
 """
 
 from django.db import connections, router

@@ -12,6 +12,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
+from home.blocks import pages_chosen_in
 from home.site_map import forget_listeners, site_map_for
 
 register = template.Library()
@@ -150,17 +151,24 @@ def page_body(context, page):
     if not _keeps(request, page):
         return body.render_as_block(context=flat)
     content = _content_key(request, page)
+    keys = [(content, index, raw.get("id")) for index, raw in enumerate(body.raw_data)]
+    kept = [
+        None if raw["type"] in LIVE_BLOCKS else _rendered_blocks.get(key)
+        for key, raw in zip(keys, body.raw_data, strict=True)
+    ]
+    # Wagtail converts every block of a type at its first use: the page choosers of those types are
+    # read in one query.
+    rendered_types = {raw["type"] for raw, html in zip(body.raw_data, kept, strict=True) if html is None}
     parts = []
-    for index, raw in enumerate(body.raw_data):
-        key = (content, index, raw.get("id"))
-        html = None if raw["type"] in LIVE_BLOCKS else _rendered_blocks.get(key)
-        if html is None:
-            html = body[index].render(context=flat)
-            if raw["type"] not in LIVE_BLOCKS:
-                if len(_rendered_blocks) >= _RENDERED_BLOCKS_SIZE:
-                    _rendered_blocks.clear()
-                _rendered_blocks[key] = html
-        parts.append((html, raw["type"]))
+    with pages_chosen_in(body.stream_block, [raw for raw in body.raw_data if raw["type"] in rendered_types]):
+        for index, (key, raw, html) in enumerate(zip(keys, body.raw_data, kept, strict=True)):
+            if html is None:
+                html = body[index].render(context=flat)
+                if raw["type"] not in LIVE_BLOCKS:
+                    if len(_rendered_blocks) >= _RENDERED_BLOCKS_SIZE:
+                        _rendered_blocks.clear()
+                    _rendered_blocks[key] = html
+            parts.append((html, raw["type"]))
     # The markup Wagtail's StreamBlock.render_basic gives.
     return format_html_join("\n", '<div class="w-block-{1} block-{1}">{0}</div>', parts) if parts else format_html("")
 

@@ -179,6 +179,40 @@ def test_a_kept_page_body_is_the_markup_wagtail_renders(client, demo_site, djang
     assert "Published just now" in Client().get(home.url, QUERY_STRING="fresh=2").content.decode()
 
 
+@pytest.mark.django_db
+def test_a_body_rendered_afresh_reads_all_its_chosen_pages_in_one_query(client, demo_site):
+    """The home page's case types and call to action each choose pages: Wagtail reads them one query
+    per kind of block; the body reads them together (after its own publish: 4 queries, not 5)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    home = page_in(HomePage, "zh-hans")
+    kinds = {block["type"] for block in home.body.raw_data}
+    assert {"case_types", "call_to_action"} <= kinds
+    before = soup(client.get(home.url))
+    home.save_revision().publish()  # its blocks are rendered again
+    with CaptureQueriesContext(connection) as captured:
+        document = soup(Client().get(home.url))
+    chooser_reads = [q["sql"] for q in captured.captured_queries if '"wagtailcore_page"."id" IN' in q["sql"]]
+    assert len(chooser_reads) == 1
+    links = [a["href"] for a in document.select(".stream a")]
+    assert links == [a["href"] for a in before.select(".stream a")]
+    assert len(links) >= 5 and all(href.startswith("/zh-hans/") for href in links)
+
+
+@pytest.mark.django_db
+def test_a_chosen_page_since_deleted_is_none_without_a_query_of_its_own(demo_site, django_assert_num_queries):
+    from home.blocks import HomeBodyBlock, pages_chosen_in
+
+    home = page_in(HomePage, "en")
+    raw = [dict(block) for block in home.body.raw_data if block["type"] == "call_to_action"]
+    raw[0] = {**raw[0], "value": {**raw[0]["value"], "page": 987654}}
+    with django_assert_num_queries(1), pages_chosen_in(HomeBodyBlock(), raw):
+        [value] = HomeBodyBlock().child_blocks["call_to_action"].bulk_to_python([raw[0]["value"]])
+    assert value["page"] is None
+
+
 def soup_of(html):
     from bs4 import BeautifulSoup
 
