@@ -23,8 +23,8 @@ class PageChooserBlock(blocks.PageChooserBlock):
         chosen = _chosen_pages.get()
         if chosen is None or not all(value is None or value in chosen for value in values):
             return super().bulk_to_python(values)
-        # A copy per use, as Wagtail's own gives a page chosen twice.
-        return [copy.copy(chosen[value]) if value is not None and chosen[value] else None for value in values]
+        # A copy per use, as Wagtail's own gives a page chosen twice; None for a page since deleted.
+        return [None if chosen.get(value) is None else copy.copy(chosen[value]) for value in values]
 
 
 def _chosen_ids(block, raw):
@@ -54,7 +54,7 @@ def pages_chosen_in(stream_block, raw_items):
     from wagtail.models import Page
 
     ids = set(_chosen_ids(stream_block, raw_items))
-    chosen = dict.fromkeys(ids) | Page.objects.in_bulk(ids) if ids else {}
+    chosen = (dict.fromkeys(ids) | Page.objects.in_bulk(ids)) if ids else {}
     token = _chosen_pages.set(chosen)
     try:
         yield
