@@ -182,7 +182,7 @@ def test_a_kept_page_body_is_the_markup_wagtail_renders(client, demo_site, djang
 @pytest.mark.django_db
 def test_a_body_rendered_afresh_reads_all_its_chosen_pages_in_one_query(client, demo_site):
     """The home page's case types and call to action each choose pages: Wagtail reads them one query
-    per kind of block; the body reads them together (after its own publish: 4 queries, not 5)."""
+    per kind of block; the body reads them together (the bench's (6) counts the whole request)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
